@@ -1,0 +1,26 @@
+import { commands, type Disposable, type LogOutputChannel } from 'vscode';
+import { COMMAND_IDS, type CommandId } from '../../../server/src/protocol/ids';
+import type { ServerController } from '../server-controller';
+import { createRestartServerCommand } from './restart-server';
+import { createShowOutputCommand } from './show-output';
+
+/** What the commands work on. */
+export interface CommandServices {
+  readonly controller: ServerController;
+  readonly output: LogOutputChannel;
+}
+
+type CommandFactory = (services: CommandServices) => () => unknown;
+
+// A Record over CommandId: a command id without a handler does not compile.
+const COMMANDS: Readonly<Record<CommandId, CommandFactory>> = {
+  [COMMAND_IDS.restartServer]: ({ controller }) => createRestartServerCommand(controller),
+  [COMMAND_IDS.showOutput]: ({ output }) => createShowOutputCommand(output),
+};
+
+/** Registers every contributed command; dispose the result to unregister them. */
+export function registerCommands(services: CommandServices): Disposable[] {
+  return Object.entries(COMMANDS).map(([id, create]) =>
+    commands.registerCommand(id, create(services)),
+  );
+}

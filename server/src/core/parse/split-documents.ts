@@ -1,0 +1,58 @@
+/**
+ * One YAML document's slice of a file. Files are split on document markers
+ * (`---` / `...` at column 0, which end a document even inside a block scalar),
+ * so an edit re-parses only the documents whose text changed.
+ */
+export interface DocumentChunk {
+  /** The document's text, from its first line to the start of the next document. */
+  text: string;
+  /** 0-based line of the chunk's first line in the file. */
+  startLine: number;
+  /** Offset (UTF-16) of the chunk's first character in the file. */
+  startOffset: number;
+}
+
+const START_MARKER = /^---(?:[ \t]|\r?$)/;
+const END_MARKER = /^\.\.\.(?:[ \t]|\r?$)/;
+/** Lines that carry no content: a `---` after them still belongs to the same chunk. */
+const PREAMBLE_LINE = /^(?:[ \t]*(?:#.*)?|%.*)\r?$/;
+
+/** Splits a file into document chunks; joining their texts gives the file back. */
+export function splitDocuments(text: string): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  let chunkStart = 0;
+  let chunkStartLine = 0;
+  let onlyPreamble = true;
+  let afterEndMarker = false;
+  let offset = 0;
+  let line = 0;
+  while (offset <= text.length) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const lineText = text.slice(offset, lineEnd);
+    const startsDocument = START_MARKER.test(lineText);
+    if ((startsDocument && !onlyPreamble) || (afterEndMarker && !PREAMBLE_LINE.test(lineText))) {
+      chunks.push({
+        text: text.slice(chunkStart, offset),
+        startLine: chunkStartLine,
+        startOffset: chunkStart,
+      });
+      chunkStart = offset;
+      chunkStartLine = line;
+      onlyPreamble = true;
+      afterEndMarker = false;
+    }
+    if (startsDocument) onlyPreamble = false;
+    else if (!PREAMBLE_LINE.test(lineText)) onlyPreamble = false;
+    if (END_MARKER.test(lineText)) afterEndMarker = true;
+    if (newline === -1) break;
+    offset = newline + 1;
+    line += 1;
+  }
+  chunks.push({
+    text: text.slice(chunkStart),
+    startLine: chunkStartLine,
+    startOffset: chunkStart,
+  });
+  return chunks;
+}

@@ -1,0 +1,12 @@
+import type { LineCounter } from 'yaml';
+import type { Range } from './range';
+
+/** Converts a [start, end) offset pair of a parsed chunk into a range (LineCounter is 1-based). */
+export function offsetsToRange(lineCounter: LineCounter, start: number, end: number): Range {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return {
+    start: { line: from.line - 1, character: from.col - 1 },
+    end: { line: to.line - 1, character: to.col - 1 },
+  };
+}
