@@ -2,13 +2,16 @@
 // The generated schema bundle is copied beside them and read at start-up
 // (JSON.parse of one file is faster than evaluating a 2 MB object literal).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  define: { __SLIPWAY_VERSION__: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

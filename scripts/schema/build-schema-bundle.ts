@@ -6,7 +6,7 @@
  * the API server accepts. Pure: spec in, bundle out.
  */
 import type { BundleSchema, SchemaBundle } from '../../server/src/core/schema/schema-bundle';
-import { K8S_ENUMS } from './k8s-enums';
+import { K8S_ENUMS, K8S_UNIQUE_LISTS } from './k8s-enums';
 
 interface SwaggerSchema {
   description?: string;
@@ -52,6 +52,13 @@ function convert(schema: SwaggerSchema, definition: string | undefined): BundleS
       const converted = convert(property, undefined);
       if (definition) {
         const key = `${enumKey(definition)}.${name}`;
+        const mapKeys =
+          property['x-kubernetes-list-map-keys'] ??
+          (property['x-kubernetes-patch-merge-key'] ? [property['x-kubernetes-patch-merge-key']] : undefined);
+        const unique = K8S_UNIQUE_LISTS[key];
+        if (unique && mapKeys) {
+          converted[unique === 'error' ? 'x-unique-by' : 'x-unique-by-warning'] = mapKeys;
+        }
         const values = K8S_ENUMS[key];
         if (values) converted.enum = values;
         const itemValues = K8S_ENUMS[`${key}[]`];
@@ -74,12 +81,6 @@ function convert(schema: SwaggerSchema, definition: string | undefined): BundleS
   }
   if (schema.items) out.items = convert(schema.items, undefined);
   if (schema.required && schema.required.length > 0) out.required = [...schema.required];
-  const mapKeys =
-    schema['x-kubernetes-list-map-keys'] ??
-    (schema['x-kubernetes-patch-merge-key'] && schema.type === 'array'
-      ? [schema['x-kubernetes-patch-merge-key']]
-      : undefined);
-  if (mapKeys && schema['x-kubernetes-list-type'] !== 'atomic') out['x-list-map-keys'] = mapKeys;
   return out;
 }
 
@@ -132,6 +133,11 @@ export function buildSchemaBundle(
   }
 
   const warnings: string[] = [];
+  for (const key of Object.keys(K8S_UNIQUE_LISTS)) {
+    const dot = key.lastIndexOf('.');
+    const found = definitions[`io.k8s.api.${key.slice(0, dot)}`]?.properties?.[key.slice(dot + 1)];
+    if (!found?.['x-unique-by'] && !found?.['x-unique-by-warning']) warnings.push(`unique list ${key} matches no list-map`);
+  }
   for (const key of Object.keys(K8S_ENUMS)) {
     const [path] = key.split('[]');
     const dot = (path ?? '').lastIndexOf('.');

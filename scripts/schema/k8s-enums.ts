@@ -65,3 +65,29 @@ export const K8S_ENUMS: Record<string, string[]> = {
   'policy.v1.PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': ['AlwaysAllow', 'IfHealthyBudget'],
   'networking.v1.NetworkPolicySpec.policyTypes[]': ['Egress', 'Ingress'],
 };
+
+/**
+ * Lists whose items must be unique by their list-map keys, and how the API
+ * server treats a duplicate: `error` where validation rejects it (container
+ * and volume names, mount paths, Service port + protocol), `warning` where it
+ * only warns (pkg/api/pod/warnings.go: duplicate container ports, an env var
+ * that hides an earlier one). Lists not named here are not checked.
+ */
+export const K8S_UNIQUE_LISTS: Record<string, 'error' | 'warning'> = {
+  'core.v1.PodSpec.containers': 'error',
+  'core.v1.PodSpec.initContainers': 'error',
+  'core.v1.PodSpec.ephemeralContainers': 'error',
+  'core.v1.PodSpec.volumes': 'error',
+  'core.v1.PodSpec.resourceClaims': 'error',
+  'core.v1.PodSpec.topologySpreadConstraints': 'error',
+  'core.v1.Container.volumeMounts': 'error',
+  'core.v1.Container.volumeDevices': 'error',
+  'core.v1.EphemeralContainer.volumeMounts': 'error',
+  'core.v1.EphemeralContainer.volumeDevices': 'error',
+  'core.v1.ServiceSpec.ports': 'error',
+  'core.v1.ResourceRequirements.claims': 'error',
+  'core.v1.Container.ports': 'warning',
+  'core.v1.Container.env': 'warning',
+  'core.v1.EphemeralContainer.ports': 'warning',
+  'core.v1.EphemeralContainer.env': 'warning',
+};

@@ -149,7 +149,9 @@ function checkObject(
 /** Checks one parsed document: classification, schema, API-server rules. Never throws on input. */
 export function checkParsedDocument(parsed: ParsedDocument, context: CheckContext): DocumentCheck {
   const findings = [...parsed.findings];
-  if (parsed.empty || parsed.value === undefined) {
+  // Data read from broken YAML is unreliable: the syntax error is the one root cause to report.
+  const broken = findings.some((finding) => finding.code === CORE_CODES.yamlSyntax.code);
+  if (parsed.empty || parsed.value === undefined || broken) {
     return { findings, manifests: [], kubernetes: false };
   }
   const [start, , end] = parsed.document.range;

@@ -121,4 +121,11 @@ export const CORE_CODES = {
     title: 'Two list items share the key that must be unique (a container name, a port + protocol).',
     example: 'containers:\n  - name: app\n  - name: app',
   },
+  clusterFileInvalid: {
+    code: 'cluster-file-invalid',
+    category: 'yaml',
+    severity: 'error',
+    title: 'The cluster file (--cluster, .slipway/cluster.yaml) does not match its schema.',
+    example: 'nodes:\n  - ip: 172.18.0.9   # no name',
+  },
 } as const satisfies Record<string, CodeInfo>;

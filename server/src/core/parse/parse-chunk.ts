@@ -45,18 +45,73 @@ function flowNestingDepth(text: string): number {
   return max;
 }
 
-function yamlErrorFinding(error: YAMLParseError, lineCounter: LineCounter): Finding {
-  const [start, end] = error.pos;
+/**
+ * Where an unclosed quoted scalar starts: the parser reports the missing quote
+ * where the document ends, but the mistake is at the opening quote.
+ */
+function openingQuoteOffset(text: string, errorOffset: number, quote: string): number | undefined {
+  const before = text.slice(0, Math.min(errorOffset, text.length));
+  const pattern = new RegExp(`(?:^|[:\\-\\[{,]\\s*|\\s)${quote === '"' ? '"' : "'"}`, 'g');
+  let last: number | undefined;
+  for (let match = pattern.exec(before); match; match = pattern.exec(before)) {
+    last = match.index + match[0].length - 1;
+  }
+  return last;
+}
+
+function yamlErrorFinding(error: YAMLParseError, lineCounter: LineCounter, text: string): Finding {
+  let [start, end] = error.pos;
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    const quote = error.message.includes('"') ? '"' : "'";
+    const opening = openingQuoteOffset(text, start, quote);
+    if (opening !== undefined) {
+      start = opening;
+      end = opening + 1;
+    }
+  }
   const duplicate = error.code === 'DUPLICATE_KEY';
   const info = duplicate ? CORE_CODES.yamlDuplicateKey : CORE_CODES.yamlSyntax;
+  let key = '';
+  if (duplicate) {
+    // The error points at the repeated key; cover the whole key, not one character.
+    const keyMatch = /^(?:"[^"]*"|'[^']*'|[^:\r\n]*?)(?=\s*:(?:\s|$))/.exec(text.slice(start));
+    key = keyMatch?.[0] ?? '';
+    if (key.length > 0) end = start + key.length;
+  }
   const range = offsetsToRange(lineCounter, start, end === start ? start + 1 : end);
   // The library's message ends with a position excerpt; the range carries that.
   const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
   return {
     code: info.code,
     severity: info.severity,
-    message: duplicate ? 'Duplicate key: a mapping must not repeat a key (the API server rejects duplicate fields).' : `YAML syntax error: ${message}`,
+    message: duplicate
+      ? `duplicate key ${key ? `"${key.replace(/^["']|["']$/g, '')}" ` : ''}in one mapping; the API server rejects duplicate fields, so keep one of them`
+      : `YAML syntax error: ${message}`,
     range,
+  };
+}
+
+/**
+ * A key indented deeper than its sibling (`name: x` then `    extra: y`): the
+ * parser blames the value above; the line to fix is the deeper one.
+ */
+function badIndentFinding(
+  errors: readonly YAMLParseError[],
+  lineCounter: LineCounter,
+  text: string,
+): Finding | undefined {
+  const multiline = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
+  if (!multiline) return undefined;
+  const end = Math.max(multiline.pos[0], multiline.pos[1] - 1);
+  const lineStart = text.lastIndexOf('\n', end) + 1;
+  const newline = text.indexOf('\n', lineStart);
+  const lineText = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const indent = lineText.length - lineText.trimStart().length;
+  return {
+    code: CORE_CODES.yamlSyntax.code,
+    severity: CORE_CODES.yamlSyntax.severity,
+    message: `YAML syntax error: bad indentation: "${lineText.trim()}" is indented under a plain value, so YAML cannot read it as a key; align it with the keys above or nest it under a key of its own`,
+    range: offsetsToRange(lineCounter, lineStart + indent, lineStart + lineText.length),
   };
 }
 
@@ -96,7 +151,20 @@ export function parseChunk(text: string): ParsedChunk {
   const documents = Array.isArray(parsed) ? parsed : [];
   return {
     documents: documents.map((document): ParsedDocument => {
-      const findings = document.errors.map((error) => yamlErrorFinding(error, lineCounter));
+      // One syntax error per document: the later ones are almost always its echoes.
+      let syntaxErrorSeen = false;
+      const findings: Finding[] = [];
+      for (const error of document.errors) {
+        const finding =
+          error.code === 'BLOCK_AS_IMPLICIT_KEY'
+            ? (badIndentFinding(document.errors, lineCounter, text) ?? yamlErrorFinding(error, lineCounter, text))
+            : yamlErrorFinding(error, lineCounter, text);
+        if (finding.code === CORE_CODES.yamlSyntax.code) {
+          if (syntaxErrorSeen) continue;
+          syntaxErrorSeen = true;
+        }
+        findings.push(finding);
+      }
       let value: unknown;
       // `---` with nothing after it parses as a null scalar: an empty document, not an object.
       const contents = document.contents;

@@ -42,6 +42,11 @@ const REMOVED: Record<string, RemovedApi> = {
   'scheduling.k8s.io/v1alpha1/*': { replacement: 'scheduling.k8s.io/v1', removedIn: '1.17' },
   'apiextensions.k8s.io/v1beta1/*': { replacement: 'apiextensions.k8s.io/v1', removedIn: '1.22' },
   'apiregistration.k8s.io/v1beta1/*': { replacement: 'apiregistration.k8s.io/v1', removedIn: '1.22' },
+  'admissionregistration.k8s.io/v1alpha1/InitializerConfiguration': {
+    replacement: undefined,
+    removedIn: '1.14',
+    note: 'initializers were replaced by admission webhooks',
+  },
   'admissionregistration.k8s.io/v1beta1/*': {
     replacement: 'admissionregistration.k8s.io/v1',
     removedIn: '1.22',

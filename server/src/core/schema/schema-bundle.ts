@@ -9,8 +9,10 @@ export interface BundleSchema {
   items?: BundleSchema;
   required?: string[];
   $ref?: string;
-  /** Keys that make list items unique (`x-kubernetes-list-map-keys` or the patch merge key). */
-  'x-list-map-keys'?: string[];
+  /** Keys that make list items unique; a duplicate is an API-server error. */
+  'x-unique-by'?: string[];
+  /** Keys that should make list items unique; a duplicate only draws an API-server warning. */
+  'x-unique-by-warning'?: string[];
 }
 
 /** The generated schema bundle (`generated/k8s-schema.json`). */

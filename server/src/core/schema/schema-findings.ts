@@ -140,17 +140,24 @@ export function schemaErrorsToFindings(
         findings.push(finding(info, message, manifest.locate(path, 'value')));
         break;
       }
-      case 'x-list-map-keys': {
+      case 'x-unique-by':
+      case 'x-unique-by-warning': {
         const params = error.params as { keys: string[]; first: number; duplicate: number };
         const listPath = path.slice(0, -1);
         const item = getAt(manifest.body, path) as Record<string, unknown> | undefined;
         const identity = params.keys
           .map((key) => `${key}=${String(item?.[key] ?? (key === 'protocol' ? 'TCP' : ''))}`)
           .join(', ');
-        const message = `${formatPath(path)}: duplicate entry in ${formatPath(listPath)} (${identity} is already used by item ${params.first}); ${params.keys.join(' + ')} must be unique`;
+        const warningOnly = error.keyword === 'x-unique-by-warning';
+        const message = warningOnly
+          ? `${formatPath(path)}: duplicate definition (${identity} is already defined by item ${params.first}); the API server accepts it with a warning, and the later entry ${listPath.at(-1) === 'env' ? 'hides the earlier one' : 'is redundant'}`
+          : `${formatPath(path)}: duplicate entry in ${formatPath(listPath)} (${identity} is already used by item ${params.first}); ${params.keys.join(' + ')} must be unique`;
         const firstKey = params.keys[0] ?? 'name';
+        const range = manifest.locate([...path, firstKey], 'value');
         findings.push(
-          finding(CORE_CODES.duplicateListKey, message, manifest.locate([...path, firstKey], 'value')),
+          warningOnly
+            ? { ...finding(CORE_CODES.duplicateListKey, message, range), severity: 'warning' }
+            : finding(CORE_CODES.duplicateListKey, message, range),
         );
         break;
       }

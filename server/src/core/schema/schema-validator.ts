@@ -1,6 +1,56 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type KeywordDefinition, type ValidateFunction } from 'ajv';
 import { isValidQuantity } from '../quantity/parse-quantity';
 import type { SchemaBundle } from './schema-bundle';
+
+/** The list-uniqueness keywords of the bundle: an error, or only an API-server warning. */
+export const UNIQUE_KEYWORDS = ['x-unique-by', 'x-unique-by-warning'] as const;
+
+/**
+ * A keyword that reports list items sharing their key values (two containers
+ * named `web`, two Service ports 80/TCP), as the API server does.
+ */
+function uniqueByKeyword(keyword: string): KeywordDefinition {
+  return {
+    keyword,
+    type: 'array',
+    schemaType: 'array',
+    errors: true,
+    validate: function validateUnique(
+      keys: string[],
+      data: unknown[],
+      _parentSchema?: unknown,
+      dataContext?: { instancePath: string },
+    ): boolean {
+      // ajv does not prefix errors of `validate` keywords with the data's path.
+      const base = dataContext?.instancePath ?? '';
+      const seen = new Map<string, number>();
+      const errors: ErrorObject[] = [];
+      data.forEach((item, index) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
+        const record = item as Record<string, unknown>;
+        // Defaults the API server applies before comparing (protocol: TCP).
+        const parts = keys.map((key) =>
+          key === 'protocol' && record[key] === undefined ? 'TCP' : record[key],
+        );
+        if (parts[0] === undefined) return;
+        const identity = JSON.stringify(parts);
+        const first = seen.get(identity);
+        if (first === undefined) {
+          seen.set(identity, index);
+          return;
+        }
+        errors.push({
+          keyword,
+          instancePath: `${base}/${index}`,
+          schemaPath: '',
+          params: { keys, first, duplicate: index },
+        });
+      });
+      (validateUnique as unknown as { errors: ErrorObject[] }).errors = errors;
+      return errors.length === 0;
+    },
+  };
+}
 
 /** The id under which the bundle's definitions are registered with ajv. */
 const BUNDLE_ID = 'k8s';
@@ -10,8 +60,8 @@ export type SchemaError = ErrorObject;
 
 /**
  * Compiles one ajv validator per kind on first use, from the generated bundle.
- * `x-list-map-keys` is a real keyword: duplicate keys in a list-map are errors,
- * as the API server reports them.
+ * The uniqueness keywords are real keywords: duplicates are reported as the
+ * API server reports them.
  */
 export class SchemaValidator {
   private readonly ajv: Ajv;
@@ -29,42 +79,7 @@ export class SchemaValidator {
     for (const format of collectFormats(bundle)) {
       if (format !== 'quantity') this.ajv.addFormat(format, true);
     }
-    this.ajv.addKeyword({
-      keyword: 'x-list-map-keys',
-      type: 'array',
-      schemaType: 'array',
-      errors: true,
-      validate: function validateListMapKeys(
-        keys: string[],
-        data: unknown[],
-      ): boolean {
-        const seen = new Map<string, number>();
-        const errors: ErrorObject[] = [];
-        data.forEach((item, index) => {
-          if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
-          const record = item as Record<string, unknown>;
-          // Defaults the API server applies before comparing (protocol: TCP).
-          const parts = keys.map((key) =>
-            key === 'protocol' && record[key] === undefined ? 'TCP' : record[key],
-          );
-          if (parts[0] === undefined) return;
-          const identity = JSON.stringify(parts);
-          const first = seen.get(identity);
-          if (first === undefined) {
-            seen.set(identity, index);
-            return;
-          }
-          errors.push({
-            keyword: 'x-list-map-keys',
-            instancePath: `/${index}`,
-            schemaPath: '',
-            params: { keys, first, duplicate: index },
-          });
-        });
-        (validateListMapKeys as unknown as { errors: ErrorObject[] }).errors = errors;
-        return errors.length === 0;
-      },
-    });
+    for (const keyword of UNIQUE_KEYWORDS) this.ajv.addKeyword(uniqueByKeyword(keyword));
     this.ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions });
   }
 

@@ -1,0 +1,7 @@
+declare const __SLIPWAY_VERSION__: string | undefined;
+
+/** The package version; esbuild inlines it, tests and tsx fall back to package.json. */
+export const SLIPWAY_VERSION: string =
+  typeof __SLIPWAY_VERSION__ === 'string'
+    ? __SLIPWAY_VERSION__
+    : (require('../../../package.json') as { version: string }).version;

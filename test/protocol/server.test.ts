@@ -1,0 +1,122 @@
+/**
+ * Protocol tests: the BUILT language server over stdio, driven as an editor
+ * drives it (initialize, didOpen, didChange, hover, completion, documentSymbol).
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { REPO_ROOT } from '../support/core-context';
+import { TestLspClient } from '../support/lsp-client';
+
+const SEED = join(REPO_ROOT, 'examples/seed');
+const SEED_FILES = ['np-svc.yaml', 'minimal-ingress.yaml', 'fluentd-daemonset.yaml'];
+const seedText = (file: string): string => readFileSync(join(SEED, file), 'utf8');
+const uriOf = (name: string): string => `file:///workspace/${name}`;
+
+function completionLabels(result: CompletionItem[] | CompletionList | null): string[] {
+  const items = Array.isArray(result) ? result : (result?.items ?? []);
+  return items.map((item) => item.label);
+}
+
+describe('language server over stdio', () => {
+  let client: TestLspClient;
+
+  before(async () => {
+    client = new TestLspClient();
+    await client.initialize();
+  });
+  after(async () => client.stop());
+
+  it("reports exactly one diagnostic on the seed notes' three manifests: the Ingress backend rootSvc", async () => {
+    const all = [];
+    for (const file of SEED_FILES) {
+      const diagnostics = await client.open(uriOf(`seed/${file}`), seedText(file));
+      all.push(...diagnostics.map((d) => ({ file, ...d })));
+    }
+    assert.equal(all.length, 1, JSON.stringify(all, null, 2));
+    const [only] = all;
+    assert.equal(only?.file, 'minimal-ingress.yaml');
+    assert.equal(only?.code, 'ingress-backend-service-name-invalid');
+    assert.equal(only?.source, 'slipway');
+    assert.deepEqual(only?.range, { start: { line: 15, character: 22 }, end: { line: 15, character: 29 } });
+    assert.match(only?.message ?? '', /rootSvc/);
+  });
+
+  it('hover on nodePort shows the Kubernetes description', async () => {
+    const uri = uriOf('hover/np-svc.yaml');
+    const text = seedText('np-svc.yaml');
+    await client.open(uri, text);
+    const line = text.split('\n').findIndex((l) => l.includes('nodePort:'));
+    const character = text.split('\n')[line]!.indexOf('nodePort') + 2;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character },
+    })) as Hover | null;
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.ok(value.includes('The port on each node on which this service is exposed'), value);
+  });
+
+  it('completes Service spec keys and the exact Service types', async () => {
+    const uri = uriOf('completion/svc.yaml');
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  \n  type: \n';
+    await client.open(uri, text);
+    const keys = completionLabels(
+      (await client.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 5, character: 2 },
+      })) as CompletionItem[] | null,
+    );
+    assert.ok(keys.includes('sessionAffinity'), keys.join(', '));
+    const types = completionLabels(
+      (await client.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 6, character: 8 },
+      })) as CompletionItem[] | null,
+    );
+    assert.deepEqual([...types].sort(), ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+  });
+
+  it('returns one document symbol per manifest', async () => {
+    const uri = uriOf('symbols/seed.yaml');
+    const text = SEED_FILES.map(seedText).join('---\n');
+    await client.open(uri, text);
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Service np-svc', 'Ingress minimal-ingress', 'DaemonSet fluentd-elasticsearch'],
+    );
+  });
+
+  it('gives one parse diagnostic for broken YAML and goes on serving', async () => {
+    const uri = uriOf('broken/unclosed.yaml');
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "unclosed\ndata:\n  a: b\n';
+    const diagnostics = await client.open(uri, text);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.equal(diagnostics[0]?.code, 'yaml-syntax');
+    assert.equal(diagnostics[0]?.range.start.line, 3);
+    // Fix it: the diagnostic goes away and the server still answers.
+    const fixed = await client.change(uri, 2, text.replace('"unclosed', 'closed'));
+    assert.deepEqual(fixed, []);
+    assert.equal(client.exited, false);
+  });
+
+  it('re-checks after an edit and reports what the edit broke', async () => {
+    const uri = uriOf('edit/np-svc.yaml');
+    const text = seedText('np-svc.yaml');
+    assert.deepEqual(await client.open(uri, text), []);
+    const broken = await client.change(uri, 2, text.replace('nodePort: 30000', 'nodePort: 29999'));
+    assert.deepEqual(
+      broken.map((d) => d.code),
+      ['service-node-port-range'],
+    );
+  });
+
+  it('publishes nothing for YAML that is not Kubernetes', async () => {
+    const workflow = 'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+    assert.deepEqual(await client.open(uriOf('.github/workflows/ci.yaml'), workflow), []);
+  });
+});

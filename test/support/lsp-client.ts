@@ -1,0 +1,91 @@
+/**
+ * A minimal LSP client for protocol tests: starts the BUILT server
+ * (`dist/cli.js lsp --stdio`) as an editor would and speaks JSON-RPC to it.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from './core-context';
+
+export const BUILT_CLI = join(REPO_ROOT, 'dist/cli.js');
+
+export class TestLspClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcessWithoutNullStreams;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly stderr: string[] = [];
+  exited = false;
+
+  constructor(extraArgs: string[] = []) {
+    if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first`);
+    this.process = spawn(process.execPath, [BUILT_CLI, 'lsp', '--stdio', ...extraArgs], { stdio: 'pipe' });
+    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.process.on('exit', () => (this.exited = true));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout),
+      new StreamMessageWriter(this.process.stdin),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      for (const waiter of this.waiters.filter((w) => w.uri === params.uri)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    });
+    this.connection.onRequest('workspace/configuration', () => [null]);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(REPO_ROOT).href,
+      capabilities: { workspace: { configuration: false }, textDocument: { hover: {}, completion: {} } },
+      workspaceFolders: null,
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Resolves with the next diagnostics published for `uri`. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri);
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
+    return (await next).diagnostics;
+  }
+
+  async change(uri: string, version: number, text: string): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return (await next).diagnostics;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (!this.exited) this.process.kill();
+  }
+}
