@@ -15,10 +15,15 @@ export const SPEC_META = {
   commit: 'de5742ae83c8d77268a7caf5f3b1f418c4a13a84',
 };
 export const DEFAULT_SPEC = resolve(__dirname, '../../shared/k8s-openapi/swagger.json');
-export const BUNDLE_PATH = resolve(__dirname, '../server/src/core/schema/generated/k8s-schema.json');
+export const BUNDLE_PATH = resolve(
+  __dirname,
+  '../server/src/core/schema/generated/k8s-schema.json',
+);
 
 export function generateBundleText(specPath: string): { text: string; warnings: string[] } {
-  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Parameters<typeof buildSchemaBundle>[0];
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Parameters<
+    typeof buildSchemaBundle
+  >[0];
   const { bundle, warnings } = buildSchemaBundle(spec, SPEC_META);
   return { text: JSON.stringify(bundle) + '\n', warnings };
 }

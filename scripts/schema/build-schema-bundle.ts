@@ -54,7 +54,9 @@ function convert(schema: SwaggerSchema, definition: string | undefined): BundleS
         const key = `${enumKey(definition)}.${name}`;
         const mapKeys =
           property['x-kubernetes-list-map-keys'] ??
-          (property['x-kubernetes-patch-merge-key'] ? [property['x-kubernetes-patch-merge-key']] : undefined);
+          (property['x-kubernetes-patch-merge-key']
+            ? [property['x-kubernetes-patch-merge-key']]
+            : undefined);
         const unique = K8S_UNIQUE_LISTS[key];
         if (unique && mapKeys) {
           converted[unique === 'error' ? 'x-unique-by' : 'x-unique-by-warning'] = mapKeys;
@@ -95,7 +97,8 @@ function collectRefs(schema: BundleSchema, into: Set<string>): void {
   if (schema.$ref) into.add(schema.$ref.slice(REF_PREFIX.length));
   for (const child of Object.values(schema.properties ?? {})) collectRefs(child, into);
   if (schema.items) collectRefs(schema.items, into);
-  if (typeof schema.additionalProperties === 'object') collectRefs(schema.additionalProperties, into);
+  if (typeof schema.additionalProperties === 'object')
+    collectRefs(schema.additionalProperties, into);
 }
 
 /** Builds the bundle; `warnings` lists enum table entries that matched no property. */
@@ -136,14 +139,16 @@ export function buildSchemaBundle(
   for (const key of Object.keys(K8S_UNIQUE_LISTS)) {
     const dot = key.lastIndexOf('.');
     const found = definitions[`io.k8s.api.${key.slice(0, dot)}`]?.properties?.[key.slice(dot + 1)];
-    if (!found?.['x-unique-by'] && !found?.['x-unique-by-warning']) warnings.push(`unique list ${key} matches no list-map`);
+    if (!found?.['x-unique-by'] && !found?.['x-unique-by-warning'])
+      warnings.push(`unique list ${key} matches no list-map`);
   }
   for (const key of Object.keys(K8S_ENUMS)) {
     const [path] = key.split('[]');
     const dot = (path ?? '').lastIndexOf('.');
     const definition = `io.k8s.api.${(path ?? '').slice(0, dot)}`;
     const property = (path ?? '').slice(dot + 1);
-    if (!definitions[definition]?.properties?.[property]) warnings.push(`enum ${key} matches no property`);
+    if (!definitions[definition]?.properties?.[property])
+      warnings.push(`enum ${key} matches no property`);
   }
 
   const sortedDefinitions: Record<string, BundleSchema> = {};

@@ -41,14 +41,6 @@ export const K8S_ENUMS: Record<string, string[]> = {
   'core.v1.PodSpec.dnsPolicy': ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'],
   'core.v1.PodSpec.preemptionPolicy': ['Never', 'PreemptLowerPriority'],
   'core.v1.NodeSelectorRequirement.operator': ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'],
-  'core.v1.ResourceFieldSelector.resource': [
-    'limits.cpu',
-    'limits.ephemeral-storage',
-    'limits.memory',
-    'requests.cpu',
-    'requests.ephemeral-storage',
-    'requests.memory',
-  ],
   'core.v1.TopologySpreadConstraint.whenUnsatisfiable': ['DoNotSchedule', 'ScheduleAnyway'],
   'core.v1.HTTPGetAction.scheme': ['HTTP', 'HTTPS'],
   'apps.v1.DeploymentStrategy.type': ['Recreate', 'RollingUpdate'],
@@ -62,7 +54,10 @@ export const K8S_ENUMS: Record<string, string[]> = {
   'batch.v1.JobSpec.podReplacementPolicy': ['Failed', 'TerminatingOrFailed'],
   'storage.v1.StorageClass.volumeBindingMode': ['Immediate', 'WaitForFirstConsumer'],
   'storage.v1.StorageClass.reclaimPolicy': ['Delete', 'Retain'],
-  'policy.v1.PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': ['AlwaysAllow', 'IfHealthyBudget'],
+  'policy.v1.PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': [
+    'AlwaysAllow',
+    'IfHealthyBudget',
+  ],
   'networking.v1.NetworkPolicySpec.policyTypes[]': ['Egress', 'Ingress'],
 };
 

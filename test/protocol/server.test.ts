@@ -6,7 +6,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+} from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from '../support/core-context';
 import { TestLspClient } from '../support/lsp-client';
 
@@ -40,8 +45,11 @@ describe('language server over stdio', () => {
     assert.equal(only?.file, 'minimal-ingress.yaml');
     assert.equal(only?.code, 'ingress-backend-service-name-invalid');
     assert.equal(only?.source, 'slipway');
-    assert.deepEqual(only?.range, { start: { line: 15, character: 22 }, end: { line: 15, character: 29 } });
-    assert.match(only?.message ?? '', /rootSvc/);
+    assert.deepEqual(only?.range, {
+      start: { line: 15, character: 22 },
+      end: { line: 15, character: 29 },
+    });
+    assert.match(typeof only?.message === 'string' ? only.message : '', /rootSvc/);
   });
 
   it('hover on nodePort shows the Kubernetes description', async () => {
@@ -50,11 +58,14 @@ describe('language server over stdio', () => {
     await client.open(uri, text);
     const line = text.split('\n').findIndex((l) => l.includes('nodePort:'));
     const character = text.split('\n')[line]!.indexOf('nodePort') + 2;
-    const hover = (await client.connection.sendRequest('textDocument/hover', {
+    const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line, character },
-    })) as Hover | null;
-    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    });
+    const value =
+      hover && typeof hover.contents === 'object' && 'value' in hover.contents
+        ? hover.contents.value
+        : '';
     assert.ok(value.includes('The port on each node on which this service is exposed'), value);
   });
 
@@ -63,17 +74,17 @@ describe('language server over stdio', () => {
     const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  \n  type: \n';
     await client.open(uri, text);
     const keys = completionLabels(
-      (await client.connection.sendRequest('textDocument/completion', {
+      await client.connection.sendRequest<CompletionItem[] | null>('textDocument/completion', {
         textDocument: { uri },
         position: { line: 5, character: 2 },
-      })) as CompletionItem[] | null,
+      }),
     );
     assert.ok(keys.includes('sessionAffinity'), keys.join(', '));
     const types = completionLabels(
-      (await client.connection.sendRequest('textDocument/completion', {
+      await client.connection.sendRequest<CompletionItem[] | null>('textDocument/completion', {
         textDocument: { uri },
         position: { line: 6, character: 8 },
-      })) as CompletionItem[] | null,
+      }),
     );
     assert.deepEqual([...types].sort(), ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
   });
@@ -82,9 +93,12 @@ describe('language server over stdio', () => {
     const uri = uriOf('symbols/seed.yaml');
     const text = SEED_FILES.map(seedText).join('---\n');
     await client.open(uri, text);
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
-      textDocument: { uri },
-    })) as DocumentSymbol[];
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>(
+      'textDocument/documentSymbol',
+      {
+        textDocument: { uri },
+      },
+    );
     assert.deepEqual(
       symbols.map((s) => s.name),
       ['Service np-svc', 'Ingress minimal-ingress', 'DaemonSet fluentd-elasticsearch'],
@@ -116,7 +130,8 @@ describe('language server over stdio', () => {
   });
 
   it('publishes nothing for YAML that is not Kubernetes', async () => {
-    const workflow = 'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+    const workflow =
+      'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
     assert.deepEqual(await client.open(uriOf('.github/workflows/ci.yaml'), workflow), []);
   });
 });

@@ -22,26 +22,38 @@ export class TestLspClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcessWithoutNullStreams;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    minVersion: number;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   readonly stderr: string[] = [];
   exited = false;
 
   constructor(extraArgs: string[] = []) {
     if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first`);
-    this.process = spawn(process.execPath, [BUILT_CLI, 'lsp', '--stdio', ...extraArgs], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [BUILT_CLI, 'lsp', '--stdio', ...extraArgs], {
+      stdio: 'pipe',
+    });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.process.on('exit', () => (this.exited = true));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout),
       new StreamMessageWriter(this.process.stdin),
     );
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      this.published.set(params.uri, params);
-      for (const waiter of this.waiters.filter((w) => w.uri === params.uri)) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(params);
-      }
-    });
+    this.connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (params: PublishDiagnosticsParams) => {
+        this.published.set(params.uri, params);
+        const version = params.version ?? Number.MAX_SAFE_INTEGER;
+        for (const waiter of this.waiters.filter(
+          (w) => w.uri === params.uri && version >= w.minVersion,
+        )) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      },
+    );
     this.connection.onRequest('workspace/configuration', () => [null]);
     this.connection.listen();
   }
@@ -50,19 +62,22 @@ export class TestLspClient {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(REPO_ROOT).href,
-      capabilities: { workspace: { configuration: false }, textDocument: { hover: {}, completion: {} } },
+      capabilities: {
+        workspace: { configuration: false },
+        textDocument: { hover: {}, completion: {} },
+      },
       workspaceFolders: null,
     });
     await this.connection.sendNotification('initialized', {});
   }
 
-  /** Resolves with the next diagnostics published for `uri`. */
-  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+  /** Resolves with the next diagnostics published for `uri` at `minVersion` or later. */
+  nextDiagnostics(uri: string, minVersion = 0): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ uri, minVersion, resolve }));
   }
 
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
-    const next = this.nextDiagnostics(uri);
+    const next = this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'yaml', version, text },
     });
@@ -70,7 +85,7 @@ export class TestLspClient {
   }
 
   async change(uri: string, version: number, text: string): Promise<Diagnostic[]> {
-    const next = this.nextDiagnostics(uri);
+    const next = this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ text }],

@@ -40,7 +40,9 @@ export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo
   }
   const results: FileFinding[] = [];
   const clusterPath =
-    options.cluster === 'none' ? undefined : (options.cluster ?? findUp(options.paths[0] ?? '.', 'cluster.yaml'));
+    options.cluster === 'none'
+      ? undefined
+      : (options.cluster ?? findUp(options.paths[0] ?? '.', 'cluster.yaml'));
   if (clusterPath) {
     let text: string;
     try {
@@ -58,16 +60,26 @@ export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo
     const text = readFileSync(file, 'utf8');
     const uri = pathToFileURL(file).href;
     const findings = applySeverityOverrides(checkText(text, context).findings, config.rules);
-    for (const finding of findings) results.push({ ...finding, uri, file: relative(io.cwd, file) || file });
+    for (const finding of findings)
+      results.push({ ...finding, uri, file: relative(io.cwd, file) || file });
   }
   if (options.format === 'json') {
-    const diagnostics = results.map(({ severity, code, message, uri, range }) => ({ severity, code, message, uri, range }));
+    const diagnostics = results.map(({ severity, code, message, uri, range }) => ({
+      severity,
+      code,
+      message,
+      uri,
+      range,
+    }));
     io.stdout(`${JSON.stringify({ files: files.length, diagnostics }, null, 2)}\n`);
   } else {
     for (const f of results) {
-      io.stdout(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
+      io.stdout(
+        `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`,
+      );
     }
-    const count = (severity: string): number => results.filter((f) => f.severity === severity).length;
+    const count = (severity: string): number =>
+      results.filter((f) => f.severity === severity).length;
     const errors = count('error');
     const warnings = count('warning');
     io.stdout(

@@ -50,9 +50,14 @@ export function runCli(argv: string[], io: CliIo): number | 'serving' {
           return 0;
         }
         const format = values.json ? 'json' : values.format;
-        if (format !== 'text' && format !== 'json') throw new Error(`--format must be text or json, not ${format}`);
+        if (format !== 'text' && format !== 'json')
+          throw new Error(`--format must be text or json, not ${format}`);
         if (positionals.length === 0) throw new Error('check needs at least one PATH');
-        return runCheck({ paths: positionals, format, cluster: values.cluster }, createCheckContext(), io);
+        return runCheck(
+          { paths: positionals, format, cluster: values.cluster },
+          createCheckContext(),
+          io,
+        );
       }
       case 'lsp': {
         const { values } = parseArgs({

@@ -29,10 +29,14 @@ export function readProjectConfig(start: string): ProjectConfig {
   if (!path) return { rules: {} };
   const raw: unknown = parse(readFileSync(path, 'utf8'));
   const rules: Record<string, RuleSeverity> = {};
-  const section = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).rules : undefined;
+  const section =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).rules : undefined;
   if (typeof section === 'object' && section !== null) {
     for (const [code, severity] of Object.entries(section)) {
-      if (typeof severity === 'string' && (RULE_SEVERITIES as readonly string[]).includes(severity)) {
+      if (
+        typeof severity === 'string' &&
+        (RULE_SEVERITIES as readonly string[]).includes(severity)
+      ) {
         rules[code] = severity as RuleSeverity;
       } else {
         throw new Error(`${path}: rules.${code} must be one of ${RULE_SEVERITIES.join(', ')}`);

@@ -1,6 +1,7 @@
 import {
   CompletionItemKind,
   InsertTextFormat,
+  InsertTextMode,
   MarkupKind,
   SymbolKind,
   type CompletionItem,
@@ -35,25 +36,48 @@ function toCompletionItem(entry: CompletionEntry): CompletionItem {
   const item: CompletionItem = {
     label: entry.label,
     kind: COMPLETION_KIND[entry.kind],
-    insertText: entry.insertText,
+    textEdit: { range: entry.range, newText: entry.insertText },
     insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Lines after the first are relative to the cursor line's indentation.
+    insertTextMode: InsertTextMode.adjustIndentation,
     sortText: entry.sortText,
   };
   if (entry.detail) item.detail = entry.detail;
-  if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+  if (entry.documentation)
+    item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
   if (entry.filterText) item.filterText = entry.filterText;
   return item;
 }
 
+/** Outline icons: a workload is a class, a Service an interface, config a constant … */
+const SYMBOL_KIND: Record<string, SymbolKind> = {
+  Deployment: SymbolKind.Class,
+  StatefulSet: SymbolKind.Class,
+  DaemonSet: SymbolKind.Class,
+  ReplicaSet: SymbolKind.Class,
+  Job: SymbolKind.Event,
+  CronJob: SymbolKind.Event,
+  Pod: SymbolKind.Struct,
+  Service: SymbolKind.Interface,
+  Ingress: SymbolKind.Interface,
+  ConfigMap: SymbolKind.Constant,
+  Secret: SymbolKind.Constant,
+  PersistentVolume: SymbolKind.File,
+  PersistentVolumeClaim: SymbolKind.File,
+  Namespace: SymbolKind.Namespace,
+  List: SymbolKind.Array,
+};
+
 function toDocumentSymbol(entry: DocumentSymbolEntry): DocumentSymbol {
   const symbol: DocumentSymbol = {
     name: entry.name,
-    kind: SymbolKind.Object,
+    kind: SYMBOL_KIND[entry.kubernetesKind] ?? SymbolKind.Object,
     range: entry.range,
     selectionRange: entry.selectionRange,
   };
   if (entry.detail) symbol.detail = entry.detail;
-  if (entry.children && entry.children.length > 0) symbol.children = entry.children.map(toDocumentSymbol);
+  if (entry.children && entry.children.length > 0)
+    symbol.children = entry.children.map(toDocumentSymbol);
   return symbol;
 }
 
@@ -66,17 +90,21 @@ export function registerLanguageFeatures(
   connection.onHover((params): Hover | null => {
     const document = documents.get(params.textDocument.uri);
     const registry = deps.registry();
-    if (!document || !registry || !deps.settings().enable || !deps.settings().hover.enable) return null;
+    if (!document || !registry || !deps.settings().enable || !deps.settings().hover.enable)
+      return null;
     return runSafe(deps.log, 'hover', null, () => {
       const hover = hoverAt(document.getText(), params.position, registry);
-      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range } : null;
+      return hover
+        ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range }
+        : null;
     });
   });
 
   connection.onCompletion((params): CompletionItem[] => {
     const document = documents.get(params.textDocument.uri);
     const registry = deps.registry();
-    if (!document || !registry || !deps.settings().enable || !deps.settings().completion.enable) return [];
+    if (!document || !registry || !deps.settings().enable || !deps.settings().completion.enable)
+      return [];
     return runSafe(deps.log, 'completion', [], () =>
       completeAt(document.getText(), params.position, registry).map(toCompletionItem),
     );

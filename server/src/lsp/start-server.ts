@@ -37,18 +37,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let isExcluded = createExcludeFilter(settings.exclude);
   let canPullConfiguration = false;
   const scheduled = new Set<string>();
+  // What each document's last publish was computed from: a re-check of the
+  // same version under the same settings would publish the same thing.
+  const published = new Map<string, { version: number; settings: SlipwaySettings }>();
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const options: unknown = params.initializationOptions;
     if (typeof options === 'object' && options !== null && 'settings' in options) {
-      settings = normalizeSettings((options as { settings: unknown }).settings);
+      settings = normalizeSettings(options.settings);
       isExcluded = createExcludeFilter(settings.exclude);
     }
     const started = performance.now();
     context = runtime.createContext();
     checker = new DocumentChecker(context);
-    log.info(`Slipway ${runtime.version} ready (schema loaded in ${Math.round(performance.now() - started)} ms)`);
+    log.info(
+      `Slipway ${runtime.version} ready (schema loaded in ${Math.round(performance.now() - started)} ms)`,
+    );
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -77,7 +82,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeConfiguration((change) => {
     const raw: unknown = change.settings;
-    if (!canPullConfiguration && typeof raw === 'object' && raw !== null && CONFIGURATION_SECTION in raw) {
+    if (
+      !canPullConfiguration &&
+      typeof raw === 'object' &&
+      raw !== null &&
+      CONFIGURATION_SECTION in raw
+    ) {
       settings = normalizeSettings((raw as Record<string, unknown>)[CONFIGURATION_SECTION]);
       isExcluded = createExcludeFilter(settings.exclude);
     }
@@ -90,6 +100,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   function validate(uri: string): void {
     const document = documents.get(uri);
     if (!document || !checker) return;
+    const last = published.get(uri);
+    if (last && last.version === document.version && last.settings === settings) return;
+    published.set(uri, { version: document.version, settings });
     const diagnostics = runSafe(log, `checking ${uri}`, [], () => {
       if (!settings.enable || !settings.validation.enable || isExcluded(uri)) return [];
       const result = checker!.check(uri, document.getText());
@@ -110,6 +123,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((change) => schedule(change.document.uri));
   documents.onDidClose((event) => {
     checker?.forget(event.document.uri);
+    published.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -17,7 +17,8 @@ function findBundle(): string {
     join(__dirname, '..', 'core', 'schema', 'generated', BUNDLE_FILE),
   ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`Slipway's schema bundle is missing (looked in ${candidates.join(', ')})`);
+  if (!found)
+    throw new Error(`Slipway's schema bundle is missing (looked in ${candidates.join(', ')})`);
   return found;
 }
 

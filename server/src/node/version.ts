@@ -4,4 +4,5 @@ declare const __SLIPWAY_VERSION__: string | undefined;
 export const SLIPWAY_VERSION: string =
   typeof __SLIPWAY_VERSION__ === 'string'
     ? __SLIPWAY_VERSION__
-    : (require('../../../package.json') as { version: string }).version;
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports -- only when not bundled
+      (require('../../../package.json') as { version: string }).version;

@@ -15,11 +15,19 @@ describe('incremental checking', () => {
       [14],
     );
     // Insert two lines into the first document: b's finding moves down, b is not re-checked.
-    const edited = [doc('a').replace('spec:\n', 'spec:\n  # one\n  # two\n'), docs[1], docs[2]].join('---\n');
+    const edited = [
+      doc('a').replace('spec:\n', 'spec:\n  # one\n  # two\n'),
+      docs[1],
+      docs[2],
+    ].join('---\n');
     const cachedB = first.cache.get(`---\n${docs[1]}`);
     assert.ok(cachedB, 'the second document is cached by its text');
     const second = checkText(edited, coreContext(), first.cache);
-    assert.equal(second.cache.get(`---\n${docs[1]}`), cachedB, 'the unchanged document reuses its result');
+    assert.equal(
+      second.cache.get(`---\n${docs[1]}`),
+      cachedB,
+      'the unchanged document reuses its result',
+    );
     assert.deepEqual(
       second.findings.map((f) => f.range.start.line),
       [16],

@@ -24,7 +24,10 @@ describe('suppression comments and severity settings', () => {
   });
 
   it('slipway-disable-next-line drops the named code on the next line only', () => {
-    const text = TEXT.replace('  type: NodePorts', '  # slipway-disable-next-line schema-enum\n  type: NodePorts');
+    const text = TEXT.replace(
+      '  type: NodePorts',
+      '  # slipway-disable-next-line schema-enum\n  type: NodePorts',
+    );
     assert.deepEqual(
       checkText(text, coreContext()).findings.map((f) => f.code),
       ['schema-unknown-field'],
@@ -40,13 +43,19 @@ describe('suppression comments and severity settings', () => {
   });
 
   it('a different code on the comment suppresses nothing', () => {
-    const text = TEXT.replace('  type: NodePorts', '  # slipway-disable-next-line yaml-syntax\n  type: NodePorts');
+    const text = TEXT.replace(
+      '  type: NodePorts',
+      '  # slipway-disable-next-line yaml-syntax\n  type: NodePorts',
+    );
     assert.equal(checkText(text, coreContext()).findings.length, 2);
   });
 
   it('slipway.rules turns a code off or changes its severity', () => {
     const findings = checkText(TEXT, coreContext()).findings;
-    const changed = applySeverityOverrides(findings, { 'schema-enum': 'off', 'schema-unknown-field': 'hint' });
+    const changed = applySeverityOverrides(findings, {
+      'schema-enum': 'off',
+      'schema-unknown-field': 'hint',
+    });
     assert.deepEqual(
       changed.map((f) => [f.code, f.severity]),
       [['schema-unknown-field', 'hint']],

@@ -8,11 +8,19 @@ const valueOf = (text: string): unknown => parseChunk(text).documents[0]?.value;
 
 describe('YAML 1.1 as the API server decodes it', () => {
   it('reads 0644 as octal 420 and yes/on as booleans', () => {
-    assert.deepEqual(valueOf('mode: 0644\na: yes\nb: on\nc: "yes"\n'), { mode: 420, a: true, b: true, c: 'yes' });
+    assert.deepEqual(valueOf('mode: 0644\na: yes\nb: on\nc: "yes"\n'), {
+      mode: 420,
+      a: true,
+      b: true,
+      c: 'yes',
+    });
   });
 
   it('keeps timestamps and sexagesimal numbers as strings', () => {
-    assert.deepEqual(valueOf('t: 2024-01-01T00:00:00Z\nport: 22:22\n'), { t: '2024-01-01T00:00:00Z', port: '22:22' });
+    assert.deepEqual(valueOf('t: 2024-01-01T00:00:00Z\nport: 22:22\n'), {
+      t: '2024-01-01T00:00:00Z',
+      port: '22:22',
+    });
   });
 
   it('accepts defaultMode: 0644 in a ConfigMap volume', () => {
@@ -42,7 +50,10 @@ spec:
     assert.equal(rest.length, 0);
     assert.equal(finding?.code, 'schema-type');
     assert.match(finding?.message ?? '', /\(YAML 1\.1 reads yes as a boolean\); quote it: "yes"/);
-    assert.deepEqual(finding?.range, { start: { line: 5, character: 9 }, end: { line: 5, character: 12 } });
+    assert.deepEqual(finding?.range, {
+      start: { line: 5, character: 9 },
+      end: { line: 5, character: 12 },
+    });
   });
 
   it('handles a BOM, CRLF, comments, anchors and aliases', () => {

@@ -24,8 +24,12 @@ interface ExpectedFinding {
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/invalid');
 
-/** Codes whose inputs are built in code (a 9 MiB file, NUL bytes): see parse tests. */
-const GENERATED_INPUT_CODES = new Set(['file-too-large', 'binary-file']);
+/**
+ * Codes whose inputs are not manifests of their own: built in code (a 9 MiB
+ * file, NUL bytes: test/unit/parse/bad-input.test.ts) or a cluster file
+ * (test/cli/cli.test.ts).
+ */
+const GENERATED_INPUT_CODES = new Set(['file-too-large', 'binary-file', 'cluster-file-invalid']);
 
 function fixtureDirs(): string[] {
   return existsSync(FIXTURES)
@@ -39,7 +43,9 @@ function fixtureDirs(): string[] {
 describe('rule fixtures', () => {
   for (const code of fixtureDirs()) {
     const dir = join(FIXTURES, code);
-    const yamlFiles = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    const yamlFiles = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     for (const file of yamlFiles) {
       const expectedPath = join(dir, file.replace(/\.yaml$/, '.expected.json'));
       const text = readFileSync(join(dir, file), 'utf8');
@@ -47,23 +53,38 @@ describe('rule fixtures', () => {
         it(`${code}/${file} reports exactly the expected findings`, () => {
           const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as ExpectedFinding[];
           const actual = checkText(text, coreContext()).findings;
-          const show = actual.map((f) => `${f.code} ${JSON.stringify(f.range)} ${f.message}`).join('\n');
+          const show = actual
+            .map((f) => `${f.code} ${JSON.stringify(f.range)} ${f.message}`)
+            .join('\n');
           assert.equal(actual.length, expected.length, `findings:\n${show}`);
           expected.forEach((want, index) => {
             const got = actual[index];
             assert.ok(got, `missing finding ${index}`);
             assert.equal(got.code, want.code, `finding ${index} code; all findings:\n${show}`);
-            assert.deepEqual(got.range, want.range, `finding ${index} range; all findings:\n${show}`);
-            assert.ok(got.message.includes(want.message), `message "${got.message}" should include "${want.message}"`);
+            assert.deepEqual(
+              got.range,
+              want.range,
+              `finding ${index} range; all findings:\n${show}`,
+            );
+            assert.ok(
+              got.message.includes(want.message),
+              `message "${got.message}" should include "${want.message}"`,
+            );
             if (want.severity) assert.equal(got.severity, want.severity);
           });
-          assert.ok(expected.some((want) => want.code === code), `${file} must raise ${code}`);
+          assert.ok(
+            expected.some((want) => want.code === code),
+            `${file} must raise ${code}`,
+          );
         });
       } else {
         it(`${code}/${file} is a near miss with no findings`, () => {
           const actual = checkText(text, coreContext()).findings;
           assert.deepEqual(
-            actual.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`),
+            actual.map(
+              (f) =>
+                `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`,
+            ),
             [],
           );
         });

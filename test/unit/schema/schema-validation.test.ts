@@ -23,29 +23,38 @@ ${podSpec}`;
 
 describe('schema validation', () => {
   it('names a typo of a required field once, with did-you-mean', () => {
-    const findings = check(DEPLOYMENT('      contaner:\n        - name: web\n          image: nginx:1.27\n'));
+    const findings = check(
+      DEPLOYMENT('      contaner:\n        - name: web\n          image: nginx:1.27\n'),
+    );
     assert.equal(findings.length, 1, JSON.stringify(findings));
     assert.equal(findings[0]?.code, 'schema-unknown-field');
     assert.equal(
       findings[0]?.message,
       'unknown field "contaner" in spec.template.spec; did you mean "containers"? ("containers" is required)',
     );
-    assert.deepEqual(findings[0]?.range, { start: { line: 14, character: 6 }, end: { line: 14, character: 14 } });
+    assert.deepEqual(findings[0]?.range, {
+      start: { line: 14, character: 6 },
+      end: { line: 14, character: 14 },
+    });
   });
 
   it('reports a wrong type on the value with what was expected and found', () => {
-    const text = DEPLOYMENT('      containers:\n        - name: web\n          image: nginx:1.27\n').replace(
-      'replicas: 2',
-      'replicas: three',
-    );
+    const text = DEPLOYMENT(
+      '      containers:\n        - name: web\n          image: nginx:1.27\n',
+    ).replace('replicas: 2', 'replicas: three');
     const findings = check(text);
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.message, 'spec.replicas: expected integer, got string "three"');
-    assert.deepEqual(findings[0]?.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 17 } });
+    assert.deepEqual(findings[0]?.range, {
+      start: { line: 5, character: 12 },
+      end: { line: 5, character: 17 },
+    });
   });
 
   it('reports a missing required field on its parent key', () => {
-    const findings = check('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n      targetPort: 8080\n');
+    const findings = check(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n      targetPort: 8080\n',
+    );
     assert.deepEqual(
       findings.map((f) => [f.code, f.message]),
       [['schema-required', 'missing required field "port" in spec.ports[0]']],
@@ -53,7 +62,9 @@ describe('schema validation', () => {
   });
 
   it('rejects an unsupported enum value and suggests the right one', () => {
-    const findings = check('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n    - port: 80\n');
+    const findings = check(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: nodeport\n  ports:\n    - port: 80\n',
+    );
     assert.equal(findings[0]?.code, 'schema-enum');
     assert.match(findings[0]?.message ?? '', /did you mean "NodePort"\?/);
   });
@@ -69,7 +80,9 @@ describe('schema validation', () => {
 
   it('rejects a quantity that does not parse', () => {
     const findings = check(
-      DEPLOYMENT('      containers:\n        - name: web\n          image: nginx:1.27\n          resources:\n            requests:\n              cpu: 1 core\n'),
+      DEPLOYMENT(
+        '      containers:\n        - name: web\n          image: nginx:1.27\n          resources:\n            requests:\n              cpu: 1 core\n',
+      ),
     );
     assert.deepEqual(
       findings.map((f) => f.code),
@@ -79,7 +92,9 @@ describe('schema validation', () => {
 
   it('reports two containers with one name as a duplicate list key', () => {
     const findings = check(
-      DEPLOYMENT('      containers:\n        - name: web\n          image: nginx:1.27\n        - name: web\n          image: busybox:1.36\n'),
+      DEPLOYMENT(
+        '      containers:\n        - name: web\n          image: nginx:1.27\n        - name: web\n          image: busybox:1.36\n',
+      ),
     );
     assert.deepEqual(
       findings.map((f) => f.code),
@@ -89,7 +104,9 @@ describe('schema validation', () => {
   });
 
   it('accepts null for optional fields, as kubectl create --dry-run writes them', () => {
-    const findings = check('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: empty\n  creationTimestamp: null\ndata: null\n');
+    const findings = check(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: empty\n  creationTimestamp: null\ndata: null\n',
+    );
     assert.deepEqual(findings, []);
   });
 
@@ -140,11 +157,19 @@ spec:
       findings.map((f) => [f.code, f.severity]),
       [['removed-api-version', 'warning']],
     );
-    assert.match(findings[0]?.message ?? '', /removed in Kubernetes 1\.22; use apiVersion: networking\.k8s\.io\/v1/);
+    assert.match(
+      findings[0]?.message ?? '',
+      /removed in Kubernetes 1\.22; use apiVersion: networking\.k8s\.io\/v1/,
+    );
   });
 
   it('gives custom resources no errors and misspelled built-in kinds a suggestion', () => {
-    assert.deepEqual(check('apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: x\nspec:\n  anything: 1\n'), []);
+    assert.deepEqual(
+      check(
+        'apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: x\nspec:\n  anything: 1\n',
+      ),
+      [],
+    );
     const findings = check('apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: x\n');
     assert.equal(findings[0]?.code, 'unknown-kind');
     assert.match(findings[0]?.message ?? '', /did you mean "Deployment"\?/);

@@ -11,72 +11,72 @@ import {
   type SnippetNode,
 } from './snippet-expand';
 
-describe('expandSnippetDefaults', () => {
-  test('keeps plain text and joins an array body with newlines', () => {
+void describe('expandSnippetDefaults', () => {
+  void test('keeps plain text and joins an array body with newlines', () => {
     assert.equal(expandSnippetDefaults(['a: 1', 'b: 2']), 'a: 1\nb: 2');
     assert.equal(expandSnippetDefaults('no tab stops here'), 'no tab stops here');
   });
 
-  test('a placeholder expands to its default', () => {
+  void test('a placeholder expands to its default', () => {
     assert.equal(expandSnippetDefaults('name: ${1:my-app}'), 'name: my-app');
   });
 
-  test('a bare tab stop mirrors the default of its placeholder, before or after it', () => {
+  void test('a bare tab stop mirrors the default of its placeholder, before or after it', () => {
     assert.equal(expandSnippetDefaults('$1 ${1:x} $1 ${1}'), 'x x x x');
   });
 
-  test('a tab stop without any placeholder default expands to nothing', () => {
+  void test('a tab stop without any placeholder default expands to nothing', () => {
     assert.equal(expandSnippetDefaults('a${1}b$2c'), 'abc');
     assert.equal(expandSnippetDefaults('a${1:}b$1'), 'ab');
   });
 
-  test('$0 expands to nothing', () => {
+  void test('$0 expands to nothing', () => {
     assert.equal(expandSnippetDefaults(['kind: Pod', '$0']), 'kind: Pod\n');
   });
 
-  test('nested placeholders expand recursively', () => {
+  void test('nested placeholders expand recursively', () => {
     assert.equal(expandSnippetDefaults('${2:pre-${1:x}-post} $1'), 'pre-x-post x');
     assert.equal(expandSnippetDefaults('${1:web} ${2:$1.example.com}'), 'web web.example.com');
   });
 
-  test('the first placeholder with a value defines the default for its index', () => {
+  void test('the first placeholder with a value defines the default for its index', () => {
     assert.equal(expandSnippetDefaults('${1:first} ${1:second} $1'), 'first second first');
   });
 
-  test('a choice expands to its first option, and so do its mirrors', () => {
+  void test('a choice expands to its first option, and so do its mirrors', () => {
     assert.equal(
       expandSnippetDefaults('type: ${2|ClusterIP,NodePort|} ($2)'),
       'type: ClusterIP (ClusterIP)',
     );
   });
 
-  test('escapes', () => {
+  void test('escapes', () => {
     assert.equal(expandSnippetDefaults('price: \\$1 \\} \\\\'), 'price: $1 } \\');
     assert.equal(expandSnippetDefaults('${1|a\\,b,c\\|d|}'), 'a,b');
     assert.equal(expandSnippetDefaults('${1:a\\}b}'), 'a}b');
     assert.equal(expandSnippetDefaults('a\\nb'), 'a\\nb');
   });
 
-  test('text that is not snippet syntax stays literal', () => {
+  void test('text that is not snippet syntax stays literal', () => {
     assert.equal(expandSnippetDefaults('cost: 5$'), 'cost: 5$');
     assert.equal(expandSnippetDefaults('a $ b ${ c } d'), 'a $ b ${ c } d');
     assert.equal(expandSnippetDefaults('open ${1:never closed'), 'open ${1:never closed');
     assert.equal(expandSnippetDefaults('${1|no,close'), '${1|no,close');
   });
 
-  test('variables are not resolved: they expand to their default or nothing', () => {
+  void test('variables are not resolved: they expand to their default or nothing', () => {
     assert.equal(expandSnippetDefaults('[$TM_FILENAME][${TM_FILENAME}][${X:dflt}]'), '[][][dflt]');
   });
 
-  test('transforms are rejected', () => {
+  void test('transforms are rejected', () => {
     assert.throws(() => expandSnippetDefaults('${1/(.*)/${1:/upcase}/}'), /transforms/);
   });
 
-  test('cyclic defaults terminate', () => {
+  void test('cyclic defaults terminate', () => {
     assert.equal(expandSnippetDefaults('${1:$2}|${2:$1}'), '|');
   });
 
-  test('expandSnippet puts typed text into every occurrence of a tab stop', () => {
+  void test('expandSnippet puts typed text into every occurrence of a tab stop', () => {
     const body = 'name: ${1:my-app}\napp: $1\nhost: ${2:$1.example.com}\ntype: ${3|A,B|}';
     assert.equal(
       expandSnippet(body, new Map([[1, 'shop']])),
@@ -139,6 +139,11 @@ function field(value: Json, ...path: (string | number)[]): Json {
   return current;
 }
 
+/** Text of a scalar for messages and pattern checks; objects show as JSON. */
+function str(value: Json): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+}
+
 function list(value: Json): Json[] {
   return Array.isArray(value) ? (value as Json[]) : [];
 }
@@ -178,14 +183,14 @@ const WORKLOADS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 function assertPort(value: Json, what: string): void {
   assert.ok(
     typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535,
-    `${what} must be a port number 1-65535, got ${String(value)}`,
+    `${what} must be a port number 1-65535, got ${str(value)}`,
   );
 }
 
 function assertPortName(value: Json, what: string): void {
   assert.ok(
     typeof value === 'string' && value.length <= 15 && IANA_SVC_NAME.test(value),
-    `${what} must be an IANA service name of at most 15 characters, got ${String(value)}`,
+    `${what} must be an IANA service name of at most 15 characters, got ${str(value)}`,
   );
 }
 
@@ -194,7 +199,7 @@ function assertLabelsMatch(selector: Json, labels: Json, what: string): void {
   const have = record(labels);
   assert.ok(Object.keys(wanted).length > 0, `${what}: empty selector`);
   for (const [key, value] of Object.entries(wanted)) {
-    assert.equal(have[key], value, `${what}: selector ${key}=${String(value)} not in the labels`);
+    assert.equal(have[key], value, `${what}: selector ${key}=${str(value)} not in the labels`);
   }
 }
 
@@ -204,7 +209,7 @@ function checkManifests(manifests: Json[], where: string): void {
   for (const manifest of manifests) {
     const kind = field(manifest, 'kind');
     const name = field(manifest, 'metadata', 'name');
-    const at = `${where} ${String(kind)}`;
+    const at = `${where} ${str(kind)}`;
     assert.equal(typeof field(manifest, 'apiVersion'), 'string', `${at}: apiVersion`);
     assert.equal(typeof kind, 'string', `${where}: kind`);
     assert.ok(typeof name === 'string' && name.length <= 63, `${at}: metadata.name`);
@@ -218,7 +223,7 @@ function checkManifests(manifests: Json[], where: string): void {
 
     if (kind === 'Service') {
       const type = field(manifest, 'spec', 'type') ?? 'ClusterIP';
-      assert.ok(['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(type)), `${at}: type`);
+      assert.ok(['ClusterIP', 'NodePort', 'LoadBalancer'].includes(str(type)), `${at}: type`);
       const ports = list(field(manifest, 'spec', 'ports'));
       assert.ok(ports.length > 0, `${at}: ports`);
       for (const port of ports) {
@@ -233,9 +238,9 @@ function checkManifests(manifests: Json[], where: string): void {
           assert.ok(Number(nodePort) >= 30000 && Number(nodePort) <= 32767, `${at}: nodePort`);
         }
         const portName = field(port, 'name');
-        if (portName !== undefined) assert.match(String(portName), DNS1123_LABEL);
+        if (portName !== undefined) assert.match(str(portName), DNS1123_LABEL);
         assert.ok(
-          ['TCP', 'UDP', 'SCTP'].includes(String(field(port, 'protocol') ?? 'TCP')),
+          ['TCP', 'UDP', 'SCTP'].includes(str(field(port, 'protocol') ?? 'TCP')),
           `${at}: protocol`,
         );
       }
@@ -263,8 +268,8 @@ function checkManifests(manifests: Json[], where: string): void {
         ].map((v) => field(v, 'name')),
       );
       for (const container of containers) {
-        assert.match(String(field(container, 'name')), DNS1123_LABEL, `${at}: container name`);
-        const image = String(field(container, 'image'));
+        assert.match(str(field(container, 'name')), DNS1123_LABEL, `${at}: container name`);
+        const image = str(field(container, 'image'));
         assert.match(image, /^[a-z0-9][a-z0-9._/-]*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, `${at}`);
         assert.ok(!image.endsWith(':latest'), `${at}: image tag`);
         for (const port of list(field(container, 'ports'))) {
@@ -274,12 +279,12 @@ function checkManifests(manifests: Json[], where: string): void {
         }
         for (const mount of list(field(container, 'volumeMounts'))) {
           assert.ok(volumeNames.has(field(mount, 'name')), `${at}: volumeMount has no volume`);
-          assert.match(String(field(mount, 'mountPath')), /^\//, `${at}: mountPath`);
+          assert.match(str(field(mount, 'mountPath')), /^\//, `${at}: mountPath`);
         }
         const resources = field(container, 'resources');
         for (const group of ['requests', 'limits']) {
           for (const value of Object.values(record(field(resources, group) ?? {}))) {
-            assert.match(String(value), QUANTITY, `${at}: resources.${group}`);
+            assert.match(str(value), QUANTITY, `${at}: resources.${group}`);
           }
         }
       }
@@ -301,7 +306,7 @@ function checkManifests(manifests: Json[], where: string): void {
       );
       for (const claim of list(field(manifest, 'spec', 'volumeClaimTemplates'))) {
         assert.ok(list(field(claim, 'spec', 'accessModes')).length > 0, `${at}: accessModes`);
-        assert.match(String(field(claim, 'spec', 'resources', 'requests', 'storage')), QUANTITY);
+        assert.match(str(field(claim, 'spec', 'resources', 'requests', 'storage')), QUANTITY);
       }
     }
 
@@ -311,11 +316,11 @@ function checkManifests(manifests: Json[], where: string): void {
       assert.ok(rules.length > 0, `${at}: rules`);
       for (const rule of rules) {
         const host = field(rule, 'host');
-        if (host !== undefined) assert.match(String(host), DNS1123_SUBDOMAIN, `${at}: host`);
+        if (host !== undefined) assert.match(str(host), DNS1123_SUBDOMAIN, `${at}: host`);
         for (const path of list(field(rule, 'http', 'paths'))) {
-          assert.match(String(field(path, 'path')), /^\//, `${at}: path`);
-          assert.ok(['Prefix', 'Exact'].includes(String(field(path, 'pathType'))), `${at}`);
-          assert.match(String(field(path, 'backend', 'service', 'name')), DNS1035_LABEL);
+          assert.match(str(field(path, 'path')), /^\//, `${at}: path`);
+          assert.ok(['Prefix', 'Exact'].includes(str(field(path, 'pathType'))), `${at}`);
+          assert.match(str(field(path, 'backend', 'service', 'name')), DNS1035_LABEL);
           assertPort(field(path, 'backend', 'service', 'port', 'number'), `${at} backend`);
         }
       }
@@ -329,14 +334,14 @@ function checkManifests(manifests: Json[], where: string): void {
     }
 
     if (kind === 'PersistentVolume') {
-      assert.match(String(field(manifest, 'spec', 'capacity', 'storage')), QUANTITY);
+      assert.match(str(field(manifest, 'spec', 'capacity', 'storage')), QUANTITY);
       assert.ok(list(field(manifest, 'spec', 'accessModes')).length > 0, `${at}: accessModes`);
-      assert.match(String(field(manifest, 'spec', 'hostPath', 'path')), /^\//, `${at}: hostPath`);
+      assert.match(str(field(manifest, 'spec', 'hostPath', 'path')), /^\//, `${at}: hostPath`);
     }
 
     if (kind === 'PersistentVolumeClaim') {
       assert.ok(list(field(manifest, 'spec', 'accessModes')).length > 0, `${at}: accessModes`);
-      assert.match(String(field(manifest, 'spec', 'resources', 'requests', 'storage')), QUANTITY);
+      assert.match(str(field(manifest, 'spec', 'resources', 'requests', 'storage')), QUANTITY);
     }
   }
 }
@@ -345,8 +350,8 @@ function choices(nodes: SnippetNode[]): { index: number; options: readonly strin
   return walkSnippet(nodes).flatMap((n) => (n.kind === 'choice' ? [n] : []));
 }
 
-describe('snippets/kubernetes.json', () => {
-  test('contributes one snippet per kind with the agreed prefixes', () => {
+void describe('snippets/kubernetes.json', () => {
+  void test('contributes one snippet per kind with the agreed prefixes', () => {
     assert.deepEqual(snippets.map(([, s]) => s.prefix).sort(), [
       'k8s-configmap',
       'k8s-daemonset',
@@ -364,10 +369,10 @@ describe('snippets/kubernetes.json', () => {
   });
 
   for (const [name, snippet] of snippets) {
-    describe(snippet.prefix, () => {
+    void describe(snippet.prefix, () => {
       const nodes = parseSnippet(snippet.body);
 
-      test('uses tab stops 1..n in order, $0 last, and no variables', () => {
+      void test('numbers its tab stops 1..n without gaps, ends at $0 and uses no variables', () => {
         const all = walkSnippet(nodes);
         assert.deepEqual(
           all.filter((n) => n.kind === 'variable'),
@@ -387,7 +392,7 @@ describe('snippets/kubernetes.json', () => {
         assert.equal(snippet.body.join('\n').split('$0').length, 2, `${name}: one $0`);
       });
 
-      test('uses 2-space indentation and no tabs', () => {
+      void test('uses 2-space indentation and no tabs', () => {
         for (const line of snippet.body) {
           assert.ok(!line.includes('\t'), `${name}: tab in ${JSON.stringify(line)}`);
           const indent = /^ */.exec(line)?.[0].length ?? 0;
@@ -395,7 +400,7 @@ describe('snippets/kubernetes.json', () => {
         }
       });
 
-      test('expands to YAML whose documents are valid manifests', () => {
+      void test('expands to YAML whose documents are valid manifests', () => {
         const text = expandSnippetDefaults(snippet.body);
         assert.ok(!text.includes('$'), `${name}: unexpanded syntax in\n${text}`);
         const manifests = parseManifests(text);
@@ -409,7 +414,7 @@ describe('snippets/kubernetes.json', () => {
         );
       });
 
-      test('every choice option gives a valid manifest', () => {
+      void test('every choice option gives a valid manifest', () => {
         for (const choice of choices(nodes)) {
           for (const option of choice.options) {
             const text = expandSnippet(snippet.body, new Map([[choice.index, option]]));
@@ -418,8 +423,8 @@ describe('snippets/kubernetes.json', () => {
         }
       });
 
-      test('the name is mirrored: typing a new one leaves no trace of the default', () => {
-        const defaultName = String(
+      void test('the name is mirrored: typing a new one leaves no trace of the default', () => {
+        const defaultName = str(
           field(parseManifests(expandSnippetDefaults(snippet.body))[0], 'metadata', 'name'),
         );
         const text = expandSnippet(snippet.body, new Map([[1, 'renamed']]));

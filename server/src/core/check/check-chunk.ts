@@ -40,7 +40,8 @@ export function checkChunk(text: string, context: CheckContext): ChunkCheck {
         {
           code: CORE_CODES.helmTemplate.code,
           severity: CORE_CODES.helmTemplate.severity,
-          message: 'Helm template syntax: this document is skipped; check the output of `helm template` instead',
+          message:
+            'Helm template syntax: this document is skipped; check the output of `helm template` instead',
           range: makeRange(at.line, at.character, at.line, at.character + 2),
         },
       ],

@@ -27,10 +27,16 @@ function report(info: CodeInfo, message: string, range: Finding['range']): Findi
 }
 
 /** Schema and rules for one object with a known kind. */
-function checkKnownManifest(manifest: Manifest, definition: string, context: CheckContext): Finding[] {
+function checkKnownManifest(
+  manifest: Manifest,
+  definition: string,
+  context: CheckContext,
+): Finding[] {
   const { registry } = context;
   const errors = registry.validator.validate(definition, stripNulls(manifest.body));
-  const findings = schemaErrorsToFindings(manifest, errors, (path) => registry.propertiesAt(definition, path));
+  const findings = schemaErrorsToFindings(manifest, errors, (path) =>
+    registry.propertiesAt(definition, path),
+  );
   const ruleContext: RuleContext = {
     manifest,
     report: (r) =>
@@ -71,7 +77,7 @@ function checkObject(
     findings.push(
       report(
         CORE_CODES.missingApiVersion,
-        `${String(body.kind)} has no apiVersion; add the apiVersion of its API group (e.g. "v1" or "apps/v1")`,
+        `${typeof body.kind === 'string' ? body.kind : JSON.stringify(body.kind)} has no apiVersion; add the apiVersion of its API group (e.g. "v1" or "apps/v1")`,
         manifest.locate(['kind'], 'key'),
       ),
     );
@@ -79,14 +85,22 @@ function checkObject(
   }
   if (!hasKind) {
     findings.push(
-      report(CORE_CODES.missingKind, `the object has apiVersion ${JSON.stringify(body.apiVersion)} but no kind`, manifest.locate(['apiVersion'], 'key')),
+      report(
+        CORE_CODES.missingKind,
+        `the object has apiVersion ${JSON.stringify(body.apiVersion)} but no kind`,
+        manifest.locate(['apiVersion'], 'key'),
+      ),
     );
     return;
   }
   if (typeof body.apiVersion !== 'string' || typeof body.kind !== 'string') {
     const field = typeof body.apiVersion !== 'string' ? 'apiVersion' : 'kind';
     findings.push(
-      report(CORE_CODES.wrongType, `${field}: expected string, got ${typeof body[field]}`, manifest.locate([field], 'value')),
+      report(
+        CORE_CODES.wrongType,
+        `${field}: expected string, got ${typeof body[field]}`,
+        manifest.locate([field], 'value'),
+      ),
     );
     return;
   }
@@ -94,13 +108,25 @@ function checkObject(
   if (manifest.kind === 'List' && manifest.apiVersion === 'v1') {
     const items = body.items;
     if (!Array.isArray(items)) {
-      findings.push(report(CORE_CODES.requiredField, 'a List needs "items": a list of objects', manifest.locate(['kind'], 'key')));
+      findings.push(
+        report(
+          CORE_CODES.requiredField,
+          'a List needs "items": a list of objects',
+          manifest.locate(['kind'], 'key'),
+        ),
+      );
       return;
     }
     items.forEach((item, index) => {
       const itemPath = [...basePath, 'items', index];
       if (!isJsonObject(item)) {
-        findings.push(report(CORE_CODES.notAnObject, `items[${index}] is not an object`, sourceMap.range(itemPath)));
+        findings.push(
+          report(
+            CORE_CODES.notAnObject,
+            `items[${index}] is not an object`,
+            sourceMap.range(itemPath),
+          ),
+        );
         return;
       }
       checkObject(item, itemPath, sourceMap, documentRange, context, findings, manifests);

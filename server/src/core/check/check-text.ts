@@ -32,7 +32,10 @@ export interface FileCheck {
 
 /** Cheap test: does the text look like it holds Kubernetes objects at all? */
 export function looksLikeKubernetes(text: string): boolean {
-  return /^(?:apiVersion|kind)\s*:/m.test(text) || /^\s*"?(?:apiVersion|kind)"?\s*:/m.test(text.slice(0, 4096));
+  return (
+    /^(?:apiVersion|kind)\s*:/m.test(text) ||
+    /^\s*"?(?:apiVersion|kind)"?\s*:/m.test(text.slice(0, 4096))
+  );
 }
 
 /**
@@ -51,7 +54,11 @@ export function checkText(text: string, context: CheckContext, previous?: ChunkC
     );
   }
   if (text.includes('\0')) {
-    return skippedFile(cache, CORE_CODES.binaryFile, 'the file contains NUL bytes, so it is not YAML text; it is skipped');
+    return skippedFile(
+      cache,
+      CORE_CODES.binaryFile,
+      'the file contains NUL bytes, so it is not YAML text; it is skipped',
+    );
   }
   if (!looksLikeKubernetes(text)) {
     return { findings: [], manifests: [], kubernetes: false, cache };
@@ -70,15 +77,23 @@ export function checkText(text: string, context: CheckContext, previous?: ChunkC
     for (const finding of result.notAnObject) {
       notAnObject.push({ ...finding, range: shiftRange(finding.range, chunk.startLine) });
     }
-    for (const manifest of result.manifests) manifests.push({ manifest, lineOffset: chunk.startLine });
+    for (const manifest of result.manifests)
+      manifests.push({ manifest, lineOffset: chunk.startLine });
     kubernetes ||= result.kubernetes;
   }
   if (kubernetes) findings.push(...notAnObject);
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   return { findings, manifests, kubernetes, cache };
 }
 
-function skippedFile(cache: ChunkCache, info: { code: string; severity: Finding['severity'] }, message: string): FileCheck {
+function skippedFile(
+  cache: ChunkCache,
+  info: { code: string; severity: Finding['severity'] },
+  message: string,
+): FileCheck {
   return {
     findings: [{ code: info.code, severity: info.severity, message, range: makeRange(0, 0, 0, 1) }],
     manifests: [],

@@ -27,7 +27,10 @@ export const CLUSTER_FILE_SCHEMA = {
       pattern: '^\\d{1,5}-\\d{1,5}$',
       description: 'The NodePort range (default 30000-32767).',
     },
-    clusterDomain: { type: 'string', description: 'The DNS domain of the cluster (default cluster.local).' },
+    clusterDomain: {
+      type: 'string',
+      description: 'The DNS domain of the cluster (default cluster.local).',
+    },
     nodes: {
       type: 'array',
       description: 'The nodes; given, the list replaces the default nodes.',

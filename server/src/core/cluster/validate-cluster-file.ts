@@ -34,7 +34,14 @@ export function validateClusterFile(text: string): ClusterFileCheck {
   if (!isJsonObject(value)) {
     return {
       value: undefined,
-      findings: [{ code: info.code, severity: info.severity, message: 'cluster file: expected a mapping of cluster settings', range: sourceMap.range([]) }],
+      findings: [
+        {
+          code: info.code,
+          severity: info.severity,
+          message: 'cluster file: expected a mapping of cluster settings',
+          range: sourceMap.range([]),
+        },
+      ],
     };
   }
   compiled ??= new Ajv({ allErrors: true, strict: false }).compile(CLUSTER_FILE_SCHEMA);

@@ -20,7 +20,8 @@ export const CORE_CODES = {
     code: 'yaml-limit',
     category: 'yaml',
     severity: 'error',
-    title: 'The document exceeds a safety limit (alias expansion, nesting depth) and is not checked.',
+    title:
+      'The document exceeds a safety limit (alias expansion, nesting depth) and is not checked.',
     example: 'a: &a [*b, *b, *b, …]  # an alias bomb',
   },
   fileTooLarge: {
@@ -118,7 +119,8 @@ export const CORE_CODES = {
     code: 'schema-duplicate-list-key',
     category: 'schema',
     severity: 'error',
-    title: 'Two list items share the key that must be unique (a container name, a port + protocol).',
+    title:
+      'Two list items share the key that must be unique (a container name, a port + protocol).',
     example: 'containers:\n  - name: app\n  - name: app',
   },
   clusterFileInvalid: {

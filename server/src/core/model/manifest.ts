@@ -52,7 +52,8 @@ export function createManifest(
   const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : '';
   const kind = typeof body.kind === 'string' ? body.kind : '';
   const metadata = body.metadata;
-  const meta = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? metadata : {};
+  const meta =
+    typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? metadata : {};
   return {
     apiVersion,
     kind,

@@ -1,4 +1,13 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+} from 'yaml';
 import { offsetsToRange } from '../text/offset-range';
 import type { Range } from '../text/range';
 import type { JsonPath } from './json';
@@ -29,7 +38,7 @@ export class SourceMap {
 
   private locate(path: JsonPath): Located {
     let key: Node | undefined;
-    let value: Node | undefined = (this.document.contents ?? undefined) as Node | undefined;
+    let value: Node | undefined = this.document.contents ?? undefined;
     let depth = 0;
     for (const segment of path) {
       const container = this.resolve(value);
@@ -41,9 +50,7 @@ export class SourceMap {
       } else if (typeof segment === 'string' && isMap(container)) {
         const pair = container.items.find(
           (candidate) =>
-            isPair(candidate) &&
-            isScalar(candidate.key) &&
-            String(candidate.key.value) === segment,
+            isPair(candidate) && isScalar(candidate.key) && String(candidate.key.value) === segment,
         );
         if (!pair) break;
         key = pair.key as Node;

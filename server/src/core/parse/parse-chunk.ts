@@ -68,6 +68,12 @@ function yamlErrorFinding(error: YAMLParseError, lineCounter: LineCounter, text:
       start = opening;
       end = opening + 1;
     }
+    return {
+      code: CORE_CODES.yamlSyntax.code,
+      severity: CORE_CODES.yamlSyntax.severity,
+      message: `YAML syntax error: the quoted string opened here with ${quote} is never closed; add the closing ${quote}`,
+      range: offsetsToRange(lineCounter, start, end),
+    };
   }
   const duplicate = error.code === 'DUPLICATE_KEY';
   const info = duplicate ? CORE_CODES.yamlDuplicateKey : CORE_CODES.yamlSyntax;
@@ -157,7 +163,8 @@ export function parseChunk(text: string): ParsedChunk {
       for (const error of document.errors) {
         const finding =
           error.code === 'BLOCK_AS_IMPLICIT_KEY'
-            ? (badIndentFinding(document.errors, lineCounter, text) ?? yamlErrorFinding(error, lineCounter, text))
+            ? (badIndentFinding(document.errors, lineCounter, text) ??
+              yamlErrorFinding(error, lineCounter, text))
             : yamlErrorFinding(error, lineCounter, text);
         if (finding.code === CORE_CODES.yamlSyntax.code) {
           if (syntaxErrorSeen) continue;

@@ -4,7 +4,8 @@ type TagList = Parameters<Extract<SchemaOptions['customTags'], (...args: never[]
 
 /** Timestamps and sexagesimal numbers: YAML 1.1 types that goyaml.v2 leaves as strings. */
 function isDroppedTag(tag: TagList[number]): boolean {
-  if (typeof tag === 'string') return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
+  if (typeof tag === 'string')
+    return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
   return tag.tag === 'tag:yaml.org,2002:timestamp' || ('format' in tag && tag.format === 'TIME');
 }
 

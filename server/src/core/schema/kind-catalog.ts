@@ -61,7 +61,9 @@ export class KindCatalog {
     let suggestion: string | undefined;
     if (knownVersions.length === 0 && kindNames.length > 0) {
       const best = closest(kind, kindNames);
-      if (distance(best.toLowerCase(), kind.toLowerCase()) <= Math.max(2, Math.floor(kind.length / 3))) {
+      if (
+        distance(best.toLowerCase(), kind.toLowerCase()) <= Math.max(2, Math.floor(kind.length / 3))
+      ) {
         suggestion = best;
       }
     }

@@ -34,14 +34,26 @@ const REMOVED: Record<string, RemovedApi> = {
   'policy/v1beta1/*': { replacement: 'policy/v1', removedIn: '1.25' },
   'autoscaling/v2beta1/*': { replacement: 'autoscaling/v2', removedIn: '1.25' },
   'autoscaling/v2beta2/*': { replacement: 'autoscaling/v2', removedIn: '1.26' },
-  'rbac.authorization.k8s.io/v1beta1/*': { replacement: 'rbac.authorization.k8s.io/v1', removedIn: '1.22' },
-  'rbac.authorization.k8s.io/v1alpha1/*': { replacement: 'rbac.authorization.k8s.io/v1', removedIn: '1.22' },
-  'storage.k8s.io/v1beta1/CSIStorageCapacity': { replacement: 'storage.k8s.io/v1', removedIn: '1.27' },
+  'rbac.authorization.k8s.io/v1beta1/*': {
+    replacement: 'rbac.authorization.k8s.io/v1',
+    removedIn: '1.22',
+  },
+  'rbac.authorization.k8s.io/v1alpha1/*': {
+    replacement: 'rbac.authorization.k8s.io/v1',
+    removedIn: '1.22',
+  },
+  'storage.k8s.io/v1beta1/CSIStorageCapacity': {
+    replacement: 'storage.k8s.io/v1',
+    removedIn: '1.27',
+  },
   'storage.k8s.io/v1beta1/*': { replacement: 'storage.k8s.io/v1', removedIn: '1.22' },
   'scheduling.k8s.io/v1beta1/*': { replacement: 'scheduling.k8s.io/v1', removedIn: '1.22' },
   'scheduling.k8s.io/v1alpha1/*': { replacement: 'scheduling.k8s.io/v1', removedIn: '1.17' },
   'apiextensions.k8s.io/v1beta1/*': { replacement: 'apiextensions.k8s.io/v1', removedIn: '1.22' },
-  'apiregistration.k8s.io/v1beta1/*': { replacement: 'apiregistration.k8s.io/v1', removedIn: '1.22' },
+  'apiregistration.k8s.io/v1beta1/*': {
+    replacement: 'apiregistration.k8s.io/v1',
+    removedIn: '1.22',
+  },
   'admissionregistration.k8s.io/v1alpha1/InitializerConfiguration': {
     replacement: undefined,
     removedIn: '1.14',
@@ -59,9 +71,18 @@ const REMOVED: Record<string, RemovedApi> = {
   'events.k8s.io/v1beta1/*': { replacement: 'events.k8s.io/v1', removedIn: '1.25' },
   'node.k8s.io/v1beta1/*': { replacement: 'node.k8s.io/v1', removedIn: '1.25' },
   'node.k8s.io/v1alpha1/*': { replacement: 'node.k8s.io/v1', removedIn: '1.22' },
-  'flowcontrol.apiserver.k8s.io/v1beta1/*': { replacement: 'flowcontrol.apiserver.k8s.io/v1', removedIn: '1.26' },
-  'flowcontrol.apiserver.k8s.io/v1beta2/*': { replacement: 'flowcontrol.apiserver.k8s.io/v1', removedIn: '1.29' },
-  'flowcontrol.apiserver.k8s.io/v1beta3/*': { replacement: 'flowcontrol.apiserver.k8s.io/v1', removedIn: '1.32' },
+  'flowcontrol.apiserver.k8s.io/v1beta1/*': {
+    replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    removedIn: '1.26',
+  },
+  'flowcontrol.apiserver.k8s.io/v1beta2/*': {
+    replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    removedIn: '1.29',
+  },
+  'flowcontrol.apiserver.k8s.io/v1beta3/*': {
+    replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    removedIn: '1.32',
+  },
 };
 
 /** The removal record for an apiVersion and kind, if that API was removed. */

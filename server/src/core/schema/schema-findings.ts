@@ -40,7 +40,8 @@ function where(path: JsonPath): string {
 }
 
 function quoteValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
@@ -92,7 +93,9 @@ export function schemaErrorsToFindings(
             message += ` ("${guess}" is required)`;
           }
         }
-        findings.push(finding(CORE_CODES.unknownField, message, manifest.locate([...path, field], 'key')));
+        findings.push(
+          finding(CORE_CODES.unknownField, message, manifest.locate([...path, field], 'key')),
+        );
         break;
       }
       case 'required':
@@ -100,7 +103,9 @@ export function schemaErrorsToFindings(
         break;
       case 'type': {
         const value = getAt(manifest.body, path);
-        const expected = String((error.params as { type: string | string[] }).type).split(',').join(' or ');
+        const expected = String((error.params as { type: string | string[] }).type)
+          .split(',')
+          .join(' or ');
         let message = `${formatPath(path)}: expected ${expected}, got ${describeType(value)}`;
         if (value !== null && typeof value !== 'object') message += ` ${quoteValue(value)}`;
         const source = manifest.scalarSource(path);
@@ -123,10 +128,17 @@ export function schemaErrorsToFindings(
         let message = `${formatPath(path)}: unsupported value ${quoteValue(value)}; supported values: ${shown.join(', ')}`;
         if (typeof value === 'string') {
           const caseMatch = allowed.find((v) => v.toLowerCase() === value.toLowerCase());
-          const guess = caseMatch ?? suggest(value, allowed.filter((v) => v !== ''));
+          const guess =
+            caseMatch ??
+            suggest(
+              value,
+              allowed.filter((v) => v !== ''),
+            );
           if (guess) message += `; did you mean "${guess}"?`;
         }
-        findings.push(finding(CORE_CODES.unsupportedValue, message, manifest.locate(path, 'value')));
+        findings.push(
+          finding(CORE_CODES.unsupportedValue, message, manifest.locate(path, 'value')),
+        );
         break;
       }
       case 'format': {
@@ -146,7 +158,9 @@ export function schemaErrorsToFindings(
         const listPath = path.slice(0, -1);
         const item = getAt(manifest.body, path) as Record<string, unknown> | undefined;
         const identity = params.keys
-          .map((key) => `${key}=${String(item?.[key] ?? (key === 'protocol' ? 'TCP' : ''))}`)
+          .map(
+            (key) => `${key}=${JSON.stringify(item?.[key] ?? (key === 'protocol' ? 'TCP' : ''))}`,
+          )
           .join(', ');
         const warningOnly = error.keyword === 'x-unique-by-warning';
         const message = warningOnly
@@ -178,7 +192,8 @@ export function schemaErrorsToFindings(
     for (const field of fields) {
       if (explainedMissing.has(`${pointer}|${field}`)) continue;
       const message = `missing required field "${field}" ${where(path)}`;
-      const range = path.length === 0 ? manifest.locate(['kind'], 'key') : manifest.locate(path, 'key');
+      const range =
+        path.length === 0 ? manifest.locate(['kind'], 'key') : manifest.locate(path, 'key');
       findings.push(finding(CORE_CODES.requiredField, message, range));
     }
   }

@@ -50,7 +50,8 @@ export class SchemaRegistry {
         next = current.items;
       } else {
         next = current.properties?.[segment];
-        if (!next && typeof current.additionalProperties === 'object') next = current.additionalProperties;
+        if (!next && typeof current.additionalProperties === 'object')
+          next = current.additionalProperties;
       }
       if (!next) return undefined;
       current = this.deref(next);

@@ -56,3 +56,70 @@ export function decodeBase64(input: string): Base64Result {
   }
   return { ok: true, bytes };
 }
+
+const SYMBOLS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes base64 text that `decodeBase64` accepts into its bytes; undefined when Go would reject it. */
+export function decodeBase64Bytes(input: string): Uint8Array | undefined {
+  const result = decodeBase64(input);
+  if (!result.ok) return undefined;
+  const out = new Uint8Array(result.bytes);
+  let buffer = 0;
+  let bits = 0;
+  let index = 0;
+  for (const char of input) {
+    const value = SYMBOLS.indexOf(char);
+    if (value === -1) continue; // newlines and padding
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      if (index < out.length) out[index++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** Decodes UTF-8 bytes to text as Go's encoding/json reads them (invalid sequences become U+FFFD). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const first = bytes[i] ?? 0;
+    let length = 0;
+    let codePoint = 0;
+    if (first < 0x80) {
+      length = 1;
+      codePoint = first;
+    } else if (first >= 0xc2 && first <= 0xdf) {
+      length = 2;
+      codePoint = first & 0x1f;
+    } else if (first >= 0xe0 && first <= 0xef) {
+      length = 3;
+      codePoint = first & 0x0f;
+    } else if (first >= 0xf0 && first <= 0xf4) {
+      length = 4;
+      codePoint = first & 0x07;
+    }
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) {
+      const next = bytes[i + k] ?? 0;
+      if ((next & 0xc0) !== 0x80) valid = false;
+      else codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    const min = [0, 0, 0x80, 0x800, 0x10000][length] ?? 0;
+    if (
+      valid &&
+      (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+    )
+      valid = false;
+    if (valid) {
+      out += String.fromCodePoint(codePoint);
+      i += length;
+    } else {
+      out += '\ufffd';
+      i += 1;
+    }
+  }
+  return out;
+}

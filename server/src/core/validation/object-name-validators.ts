@@ -5,11 +5,7 @@
  * k8s.io/apimachinery/pkg/util/validation `IsDomainPrefixedPath`. Each returns
  * the problems worded as the API server words them; empty means valid.
  */
-import {
-  checkDns1035Label,
-  checkDns1123Label,
-  checkDns1123Subdomain,
-} from './name-validators';
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain } from './name-validators';
 
 /**
  * A name function: `prefix` is true for `metadata.generateName`, where a
@@ -75,7 +71,9 @@ export function checkDomainPrefixedPath(value: string): string[] {
   const path = value.slice(slash + 1);
   const problems = checkDns1123Subdomain(host).map((p) => `domain "${host}": ${p}`);
   if (!HTTP_PATH.test(path)) {
-    problems.push(`path "${path}": Invalid path (regex used for validation is '${HTTP_PATH_FORMAT}')`);
+    problems.push(
+      `path "${path}": Invalid path (regex used for validation is '${HTTP_PATH_FORMAT}')`,
+    );
   }
   return problems;
 }

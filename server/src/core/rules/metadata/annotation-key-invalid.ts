@@ -19,14 +19,15 @@ const ANNOTATION_KEY_INVALID: CodeInfo = {
 export const annotationKeyInvalid: Rule = {
   codes: [ANNOTATION_KEY_INVALID],
   kinds: '*',
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const mapPath of annotationMapPaths(manifest)) {
       const annotations = getAt(manifest.body, mapPath);
       if (!isJsonObject(annotations)) continue;
       for (const key of Object.keys(annotations)) {
         const problems = checkQualifiedName(key.toLowerCase());
         if (problems.length === 0) continue;
-        report({
+        context.report({
           code: ANNOTATION_KEY_INVALID,
           path: [...mapPath, key],
           target: 'key',

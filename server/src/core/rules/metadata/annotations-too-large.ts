@@ -29,7 +29,8 @@ function utf8Length(text: string): number {
 export const annotationsTooLarge: Rule = {
   codes: [ANNOTATIONS_TOO_LARGE],
   kinds: '*',
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const mapPath of annotationMapPaths(manifest)) {
       const annotations = getAt(manifest.body, mapPath);
       if (!isJsonObject(annotations)) continue;
@@ -38,7 +39,7 @@ export const annotationsTooLarge: Rule = {
         total += utf8Length(key) + (typeof value === 'string' ? utf8Length(value) : 0);
       }
       if (total <= TOTAL_ANNOTATION_SIZE_LIMIT) continue;
-      report({
+      context.report({
         code: ANNOTATIONS_TOO_LARGE,
         path: mapPath,
         message: `${formatPath(mapPath)}: Too long: may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes (these annotations total ${total} bytes of keys and values)`,

@@ -2,7 +2,7 @@ import type { Rule } from '../rule';
 import { annotationKeyInvalid } from './annotation-key-invalid';
 import { annotationsTooLarge } from './annotations-too-large';
 import { labelKeyInvalid } from './label-key-invalid';
-import { labelSelectorInvalid } from './label-selector-invalid';
+import { nonWorkloadLabelSelectorInvalid } from './label-selector-invalid';
 import { labelValueInvalid } from './label-value-invalid';
 import { metadataNameInvalid } from './metadata-name-invalid';
 import { metadataNameRequired } from './metadata-name-required';
@@ -15,7 +15,7 @@ export const METADATA_RULES: readonly Rule[] = [
   metadataNamespaceInvalid,
   labelKeyInvalid,
   labelValueInvalid,
-  labelSelectorInvalid,
+  nonWorkloadLabelSelectorInvalid,
   annotationKeyInvalid,
   annotationsTooLarge,
 ];

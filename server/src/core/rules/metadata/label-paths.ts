@@ -2,9 +2,10 @@
  * Where a manifest holds labels, annotations and label selectors that the
  * API server validates on create: the object's metadata (ValidateObjectMeta),
  * the pod template's metadata (ValidatePodTemplateSpec), a Service's selector
- * (ValidateService), and the LabelSelectors of workloads, Jobs,
- * PodDisruptionBudgets, PersistentVolumeClaims and NetworkPolicies
- * (metav1 validation ValidateLabelSelector).
+ * map (ValidateService), and the LabelSelectors of PodDisruptionBudgets,
+ * PersistentVolumeClaims and NetworkPolicies (metav1 validation
+ * ValidateLabelSelector). Workload and pod-spec selectors are the workloads
+ * rules' (label-selector-invalid).
  */
 import { getAt, isJsonObject, type JsonPath } from '../../model/json';
 import type { Manifest } from '../../model/manifest';
@@ -19,16 +20,11 @@ export function metadataPaths(manifest: Manifest): JsonPath[] {
 }
 
 const SELECTOR_PATHS: Record<string, JsonPath> = {
-  'apps/Deployment': ['spec', 'selector'],
-  'apps/ReplicaSet': ['spec', 'selector'],
-  'apps/StatefulSet': ['spec', 'selector'],
-  'apps/DaemonSet': ['spec', 'selector'],
-  'batch/Job': ['spec', 'selector'],
   'policy/PodDisruptionBudget': ['spec', 'selector'],
   '/PersistentVolumeClaim': ['spec', 'selector'],
 };
 
-/** Paths of the manifest's LabelSelectors (`matchLabels` + `matchExpressions`) that exist. */
+/** Paths of the LabelSelectors (`matchLabels` + `matchExpressions`) of a PDB, PVC or NetworkPolicy that exist. */
 export function labelSelectorPaths(manifest: Manifest): JsonPath[] {
   const key = `${manifest.gvk.group}/${manifest.kind}`;
   const paths: JsonPath[] = [];
@@ -55,11 +51,10 @@ export function labelSelectorPaths(manifest: Manifest): JsonPath[] {
   return paths.filter((path) => isJsonObject(getAt(manifest.body, path)));
 }
 
-/** Every label map (key → value) of the manifest: metadata labels, Service selector, matchLabels. */
+/** Every label map (key → value) of the manifest: metadata and pod template labels, a Service's selector. */
 export function labelMapPaths(manifest: Manifest): JsonPath[] {
   const paths: JsonPath[] = metadataPaths(manifest).map((meta) => [...meta, 'labels']);
   if (manifest.gvk.group === '' && manifest.kind === 'Service') paths.push(['spec', 'selector']);
-  for (const selector of labelSelectorPaths(manifest)) paths.push([...selector, 'matchLabels']);
   return paths.filter((path) => isJsonObject(getAt(manifest.body, path)));
 }
 

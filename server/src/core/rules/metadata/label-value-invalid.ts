@@ -1,10 +1,11 @@
 // Follows k8s.io/apimachinery/pkg/apis/meta/v1/validation ValidateLabels
-// (IsValidLabelValue) and ValidateLabelSelectorRequirement's value check.
+// (IsValidLabelValue) for label maps
+// (LabelSelectors are label-selector-invalid's).
 import type { CodeInfo } from '../../diagnostics/code-info';
 import { formatPath, getAt, isJsonObject } from '../../model/json';
 import { checkLabelValue } from '../../validation/name-validators';
 import type { Rule } from '../rule';
-import { labelMapPaths, labelSelectorPaths } from './label-paths';
+import { labelMapPaths } from './label-paths';
 
 const LABEL_VALUE_INVALID: CodeInfo = {
   code: 'label-value-invalid',
@@ -15,11 +16,12 @@ const LABEL_VALUE_INVALID: CodeInfo = {
   example: 'labels:\n  version: 1.0/beta',
 };
 
-/** Label values (metadata, pod template, selectors) are valid label values. */
+/** Label values (metadata, pod template, Service selector) are valid label values. */
 export const labelValueInvalid: Rule = {
   codes: [LABEL_VALUE_INVALID],
   kinds: '*',
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const mapPath of labelMapPaths(manifest)) {
       const labels = getAt(manifest.body, mapPath);
       if (!isJsonObject(labels)) continue;
@@ -27,33 +29,13 @@ export const labelValueInvalid: Rule = {
         if (typeof value !== 'string') continue;
         const problems = checkLabelValue(value);
         if (problems.length === 0) continue;
-        report({
+        context.report({
           code: LABEL_VALUE_INVALID,
           path: [...mapPath, key],
           target: 'value',
           message: `${formatPath([...mapPath, key])}: Invalid value: ${JSON.stringify(value)}: ${problems.join('; ')}`,
         });
       }
-    }
-    for (const selectorPath of labelSelectorPaths(manifest)) {
-      const expressions = getAt(manifest.body, [...selectorPath, 'matchExpressions']);
-      if (!Array.isArray(expressions)) continue;
-      expressions.forEach((expression, index) => {
-        const values = isJsonObject(expression) ? expression.values : undefined;
-        if (!Array.isArray(values)) return;
-        values.forEach((value, valueIndex) => {
-          if (typeof value !== 'string') return;
-          const problems = checkLabelValue(value);
-          if (problems.length === 0) return;
-          const path = [...selectorPath, 'matchExpressions', index, 'values', valueIndex];
-          report({
-            code: LABEL_VALUE_INVALID,
-            path,
-            target: 'value',
-            message: `${formatPath(path)}: Invalid value: ${JSON.stringify(value)}: ${problems.join('; ')}`,
-          });
-        });
-      });
     }
   },
 };

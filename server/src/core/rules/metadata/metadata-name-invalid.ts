@@ -29,13 +29,13 @@ function checkName(
   value: string,
   prefix: boolean,
 ): void {
-  const { manifest, report } = context;
+  const { manifest } = context;
   const where = formatPath(path);
   const problems = rule.validate(value, prefix);
   if (problems.length > 0) {
     // RelaxedServiceNameValidation: Kubernetes 1.36 accepts any RFC 1123 label as a Service name.
     if (isService(manifest) && nameIsDnsLabel(value, prefix).length === 0) {
-      report({
+      context.report({
         code: NAME_INVALID,
         path,
         target: 'value',
@@ -44,7 +44,7 @@ function checkName(
       });
       return;
     }
-    report({
+    context.report({
       code: NAME_INVALID,
       path,
       target: 'value',
@@ -53,11 +53,11 @@ function checkName(
     return;
   }
   if (!prefix && rule.maxLength !== undefined && value.length > rule.maxLength) {
-    report({
+    context.report({
       code: NAME_INVALID,
       path,
       target: 'value',
-      message: `${where}: Invalid value: ${JSON.stringify(value)}: must be no more than ${rule.maxLength} characters (a ${manifest.kind} name has ${value.length})`,
+      message: `${where}: Invalid value: ${JSON.stringify(value)}: must be no more than ${rule.maxLength} characters (this ${manifest.kind} name has ${value.length}; the Job names it creates add 11)`,
     });
   }
 }

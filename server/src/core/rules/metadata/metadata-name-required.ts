@@ -21,12 +21,13 @@ function isSet(value: unknown): boolean {
 export const metadataNameRequired: Rule = {
   codes: [NAME_REQUIRED],
   kinds: '*',
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     if (!objectNameRule(manifest)) return;
     const metadata = manifest.body.metadata;
     if (isJsonObject(metadata) && (isSet(metadata.name) || isSet(metadata.generateName))) return;
     const hasMetadata = getAt(manifest.body, ['metadata']) !== undefined;
-    report({
+    context.report({
       code: NAME_REQUIRED,
       path: hasMetadata ? ['metadata'] : ['kind'],
       message: `metadata.name: Required value: a ${manifest.kind} needs a name (metadata.name, or metadata.generateName with kubectl create)`,

@@ -19,13 +19,14 @@ const NAMESPACE_INVALID: CodeInfo = {
 export const metadataNamespaceInvalid: Rule = {
   codes: [NAMESPACE_INVALID],
   kinds: '*',
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     if (isClusterScoped(manifest)) return;
     const namespace = getAt(manifest.body, ['metadata', 'namespace']);
     if (typeof namespace !== 'string' || namespace === '') return;
     const problems = checkDns1123Label(namespace);
     if (problems.length === 0) return;
-    report({
+    context.report({
       code: NAMESPACE_INVALID,
       path: ['metadata', 'namespace'],
       target: 'value',

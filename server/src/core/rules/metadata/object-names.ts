@@ -28,7 +28,10 @@ const SUBDOMAIN: ObjectNameRule = {
   validate: nameIsDnsSubdomain,
   description: 'a lowercase RFC 1123 subdomain',
 };
-const LABEL: ObjectNameRule = { validate: nameIsDnsLabel, description: 'a lowercase RFC 1123 label' };
+const LABEL: ObjectNameRule = {
+  validate: nameIsDnsLabel,
+  description: 'a lowercase RFC 1123 label',
+};
 const DNS1035: ObjectNameRule = { validate: nameIsDns1035Label, description: 'a DNS-1035 label' };
 const PATH_SEGMENT: ObjectNameRule = {
   validate: nameIsPathSegment,

@@ -30,7 +30,9 @@ export function checkAccessModes(
     };
   }
   if (!Array.isArray(modes)) return undefined;
-  const known = modes.filter((mode): mode is string => typeof mode === 'string' && SUPPORTED.has(mode));
+  const known = modes.filter(
+    (mode): mode is string => typeof mode === 'string' && SUPPORTED.has(mode),
+  );
   const others = known.filter((mode) => mode !== 'ReadWriteOncePod');
   if (known.includes('ReadWriteOncePod') && others.length > 0) {
     return {

@@ -26,7 +26,8 @@ export function findClaimSpecs(manifest: Manifest): ClaimSpec[] {
   const add = (path: JsonPath, emptyWhenMissing: boolean): void => {
     const spec = getAt(manifest.body, path);
     if (isJsonObject(spec)) found.push({ path, spec });
-    else if (emptyWhenMissing && (spec === undefined || spec === null)) found.push({ path, spec: {} });
+    else if (emptyWhenMissing && (spec === undefined || spec === null))
+      found.push({ path, spec: {} });
   };
   if (manifest.gvk.group === '' && manifest.kind === 'PersistentVolumeClaim') {
     add(['spec'], true);

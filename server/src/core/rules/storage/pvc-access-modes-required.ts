@@ -25,7 +25,8 @@ const PVC_ACCESS_MODES_CONFLICT: CodeInfo = {
 export const pvcAccessModesRequired: Rule = {
   codes: [PVC_ACCESS_MODES_REQUIRED, PVC_ACCESS_MODES_CONFLICT],
   kinds: CLAIM_SPEC_KINDS,
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const { path, spec } of findClaimSpecs(manifest)) {
       const problem = checkAccessModes(
         spec.accessModes,
@@ -34,9 +35,17 @@ export const pvcAccessModesRequired: Rule = {
       );
       if (!problem) continue;
       if (problem.kind === 'missing') {
-        report({ code: PVC_ACCESS_MODES_REQUIRED, path: nearestPath(manifest, problem.path), message: problem.message });
+        context.report({
+          code: PVC_ACCESS_MODES_REQUIRED,
+          path: nearestPath(manifest, problem.path),
+          message: problem.message,
+        });
       } else {
-        report({ code: PVC_ACCESS_MODES_CONFLICT, path: problem.path, message: problem.message });
+        context.report({
+          code: PVC_ACCESS_MODES_CONFLICT,
+          path: problem.path,
+          message: problem.message,
+        });
       }
     }
   },

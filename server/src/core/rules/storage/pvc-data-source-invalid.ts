@@ -12,7 +12,8 @@ const PVC_DATA_SOURCE_INVALID: CodeInfo = {
   code: 'pvc-data-source-invalid',
   category: 'api-server',
   severity: 'error',
-  title: "A claim's dataSource or dataSourceRef is incomplete, lacks an apiGroup, or the two disagree.",
+  title:
+    "A claim's dataSource or dataSourceRef is incomplete, lacks an apiGroup, or the two disagree.",
   example: 'dataSource:\n  kind: VolumeSnapshot\n  name: nightly',
 };
 
@@ -23,9 +24,16 @@ function optionalString(value: unknown): string | undefined {
 function checkReference(ref: JsonObject, path: JsonPath, out: Omit<RuleReport, 'code'>[]): void {
   const name = ref.name;
   const kind = ref.kind;
-  if (name === '') out.push({ path: [...path, 'name'], message: `${formatPath([...path, 'name'])}: Required value` });
+  if (name === '')
+    out.push({
+      path: [...path, 'name'],
+      message: `${formatPath([...path, 'name'])}: Required value`,
+    });
   if (kind === '') {
-    out.push({ path: [...path, 'kind'], message: `${formatPath([...path, 'kind'])}: Required value` });
+    out.push({
+      path: [...path, 'kind'],
+      message: `${formatPath([...path, 'kind'])}: Required value`,
+    });
     return;
   }
   const apiGroup = optionalString(ref.apiGroup) ?? '';
@@ -50,22 +58,30 @@ function checkReference(ref: JsonObject, path: JsonPath, out: Omit<RuleReport, '
 
 function sameReference(a: JsonObject, b: JsonObject): boolean {
   // isDataSourceEqualDataSourceRef: apiGroup compared as pointers (absent ≠ "").
-  return optionalString(a.apiGroup) === optionalString(b.apiGroup) && a.kind === b.kind && a.name === b.name;
+  return (
+    optionalString(a.apiGroup) === optionalString(b.apiGroup) &&
+    a.kind === b.kind &&
+    a.name === b.name
+  );
 }
 
 export const pvcDataSourceInvalid: Rule = {
   codes: [PVC_DATA_SOURCE_INVALID],
   kinds: CLAIM_SPEC_KINDS,
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const { path, spec } of findClaimSpecs(manifest)) {
       const problems: Omit<RuleReport, 'code'>[] = [];
       const dataSource = spec.dataSource;
       const dataSourceRef = spec.dataSourceRef;
       if (isJsonObject(dataSource)) checkReference(dataSource, [...path, 'dataSource'], problems);
-      if (isJsonObject(dataSourceRef)) checkReference(dataSourceRef, [...path, 'dataSourceRef'], problems);
+      if (isJsonObject(dataSourceRef))
+        checkReference(dataSourceRef, [...path, 'dataSourceRef'], problems);
       // With a namespace, dataSourceRef is a cross-namespace source (an alpha feature
       // whose field the API server drops when the gate is off): no equality check then.
-      const namespace = isJsonObject(dataSourceRef) ? optionalString(dataSourceRef.namespace) : undefined;
+      const namespace = isJsonObject(dataSourceRef)
+        ? optionalString(dataSourceRef.namespace)
+        : undefined;
       if (
         isJsonObject(dataSource) &&
         isJsonObject(dataSourceRef) &&
@@ -77,7 +93,7 @@ export const pvcDataSourceInvalid: Rule = {
           message: `${formatPath(path)}: Invalid value: ${JSON.stringify(formatPath([...path, 'dataSource']))}: must match dataSourceRef (apiGroup, kind and name); give only one of them, or the same reference in both`,
         });
       }
-      for (const problem of problems) report({ code: PVC_DATA_SOURCE_INVALID, ...problem });
+      for (const problem of problems) context.report({ code: PVC_DATA_SOURCE_INVALID, ...problem });
     }
   },
 };

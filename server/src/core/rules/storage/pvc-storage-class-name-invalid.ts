@@ -25,7 +25,8 @@ const PVC_VOLUME_ATTRIBUTES_CLASS_INVALID: CodeInfo = {
 export const pvcStorageClassNameInvalid: Rule = {
   codes: [PVC_STORAGE_CLASS_NAME_INVALID, PVC_VOLUME_ATTRIBUTES_CLASS_INVALID],
   kinds: CLAIM_SPEC_KINDS,
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const { path, spec } of findClaimSpecs(manifest)) {
       const fields = [
         ['storageClassName', PVC_STORAGE_CLASS_NAME_INVALID],
@@ -35,7 +36,7 @@ export const pvcStorageClassNameInvalid: Rule = {
         const value = spec[field];
         if (typeof value !== 'string' || value === '') continue;
         const message = classNameProblem(value, [...path, field]);
-        if (message) report({ code, path: [...path, field], target: 'value', message });
+        if (message) context.report({ code, path: [...path, field], target: 'value', message });
       }
     }
   },

@@ -39,14 +39,19 @@ function show(value: unknown): string {
 }
 
 export const pvcStorageRequestRequired: Rule = {
-  codes: [PVC_STORAGE_REQUEST_REQUIRED, PVC_STORAGE_REQUEST_INVALID, PVC_STORAGE_LIMIT_BELOW_REQUEST],
+  codes: [
+    PVC_STORAGE_REQUEST_REQUIRED,
+    PVC_STORAGE_REQUEST_INVALID,
+    PVC_STORAGE_LIMIT_BELOW_REQUEST,
+  ],
   kinds: CLAIM_SPEC_KINDS,
-  check({ manifest, report }) {
+  check(context) {
+    const { manifest } = context;
     for (const { path, spec } of findClaimSpecs(manifest)) {
       const requestPath = [...path, 'resources', 'requests', 'storage'];
       const request: unknown = getAt(spec, ['resources', 'requests', 'storage']);
       if (request === undefined || request === null) {
-        report({
+        context.report({
           code: PVC_STORAGE_REQUEST_REQUIRED,
           path: nearestPath(manifest, requestPath),
           message: `${formatPath(requestPath)}: Required value: a claim must request storage (the API server reports spec.resources[storage]); set e.g. storage: 1Gi`,
@@ -56,7 +61,7 @@ export const pvcStorageRequestRequired: Rule = {
       const requested = parseQuantity(request);
       if (!requested) continue; // not a quantity: the schema reports it
       if (requested.value <= 0) {
-        report({
+        context.report({
           code: PVC_STORAGE_REQUEST_INVALID,
           path: requestPath,
           target: 'value',
@@ -67,7 +72,7 @@ export const pvcStorageRequestRequired: Rule = {
       const limitPath = [...path, 'resources', 'limits', 'storage'];
       const limit = parseQuantity(getAt(spec, ['resources', 'limits', 'storage']));
       if (limit && limit.value < requested.value) {
-        report({
+        context.report({
           code: PVC_STORAGE_LIMIT_BELOW_REQUEST,
           path: limitPath,
           target: 'value',

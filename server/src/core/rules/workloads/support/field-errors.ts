@@ -30,7 +30,11 @@ export function forbiddenMessage(path: JsonPath, detail: string): string {
 }
 
 /** `path: Unsupported value: value: supported values: "a", "b"`. */
-export function notSupportedMessage(path: JsonPath, value: unknown, supported: readonly string[]): string {
+export function notSupportedMessage(
+  path: JsonPath,
+  value: unknown,
+  supported: readonly string[],
+): string {
   const list = supported.map((item) => JSON.stringify(item)).join(', ');
   return `${formatPath(path)}: Unsupported value: ${formatValue(value)}: supported values: ${list}`;
 }

@@ -1,16 +1,14 @@
 /**
- * Where a workload keeps its pod spec, and how findings inside it are
- * reported. The API server runs ValidatePodSpec (pkg/apis/core/validation)
- * on Pods and on every pod template except a StatefulSet's:
- * pkg/apis/apps/validation ValidatePodTemplateSpecForStatefulSet leaves it
- * out, so a StatefulSet with a broken pod template is accepted and then its
- * controller fails to create the Pods. Findings there are warnings that say so.
+ * Where a workload keeps its pod spec. The API server runs ValidatePodSpec (pkg/apis/core/validation)
+ * on Pods and on every pod template; a StatefulSet's template is validated
+ * on create since Kubernetes 1.34 (kubernetes/kubernetes#131790), with one
+ * persistentVolumeClaim volume per volumeClaimTemplate added first
+ * (pkg/apis/apps/validation volumesToAddForTemplates), so its containers may
+ * mount the claim templates by name.
  */
-import type { Severity } from '../../../diagnostics/severity';
 import { getAt, isJsonObject, type JsonObject, type JsonPath } from '../../../model/json';
 import type { Manifest } from '../../../model/manifest';
 import { POD_SPEC_KINDS, podSpecPath } from '../../../model/pod-template';
-import type { RuleContext, RuleReport } from '../../rule';
 
 /** Every kind that carries a pod spec, as `group/Kind`. */
 export const POD_KINDS: readonly string[] = POD_SPEC_KINDS;
@@ -24,16 +22,9 @@ export interface PodSpecTarget {
   kind: string;
   /** True for a Pod (not a template): a few checks apply only to Pods. */
   isPod: boolean;
-  /** Severity override: `warning` inside a StatefulSet. */
-  severity: Severity | undefined;
-  /** Appended to every message (the StatefulSet explanation), or ''. */
-  note: string;
   /** Names a volume mount may use besides `volumes` (a StatefulSet's volumeClaimTemplates). */
   extraVolumeNames: readonly string[];
 }
-
-const STATEFULSET_NOTE =
-  " (the API server does not check a StatefulSet's pod template: the StatefulSet is accepted, but its controller cannot create the Pods)";
 
 /** The manifest's pod spec, when it has one and it is an object. */
 export function podSpecTarget(manifest: Manifest): PodSpecTarget | undefined {
@@ -58,19 +49,8 @@ export function podSpecTarget(manifest: Manifest): PodSpecTarget | undefined {
     spec,
     kind,
     isPod: kind === '/Pod',
-    severity: statefulSet ? 'warning' : undefined,
-    note: statefulSet ? STATEFULSET_NOTE : '',
     extraVolumeNames,
   };
-}
-
-/** Reports a finding inside the pod spec, applying the StatefulSet severity and note. */
-export function reportInPodSpec(context: RuleContext, target: PodSpecTarget, report: RuleReport): void {
-  context.report({
-    ...report,
-    message: report.message + target.note,
-    ...(target.severity ? { severity: target.severity } : {}),
-  });
 }
 
 /** The three container lists of a pod spec. */

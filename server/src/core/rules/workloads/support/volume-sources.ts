@@ -1,0 +1,43 @@
+/** The volume source fields of core/v1 Volume (every property but `name`). */
+export const VOLUME_SOURCES: readonly string[] = [
+  'awsElasticBlockStore',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'cinder',
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'fc',
+  'flexVolume',
+  'flocker',
+  'gcePersistentDisk',
+  'gitRepo',
+  'glusterfs',
+  'hostPath',
+  'image',
+  'iscsi',
+  'nfs',
+  'persistentVolumeClaim',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'projected',
+  'quobyte',
+  'rbd',
+  'scaleIO',
+  'secret',
+  'storageos',
+  'vsphereVolume',
+];
+
+/** The source fields of a projected volume's `sources` item. */
+export const PROJECTION_SOURCES: readonly string[] = [
+  'clusterTrustBundle',
+  'configMap',
+  'downwardAPI',
+  'podCertificate',
+  'secret',
+  'serviceAccountToken',
+];
