@@ -24,7 +24,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server-main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server-entry.ts'], outfile: 'dist/server.js' },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',

@@ -3,7 +3,11 @@ import { startServer } from './lsp/start-server';
 import { createCheckContext } from './node/create-check-context';
 import { SLIPWAY_VERSION } from './node/version';
 
-/** The language server process: `--stdio`, `--node-ipc` or `--socket` picked from argv by the library. */
+/**
+ * Starts the language server in this process: `--stdio`, `--node-ipc` or
+ * `--socket` are picked from argv by the library. Called by dist/server.js
+ * (server-entry.ts) and by `slipway lsp --stdio`.
+ */
 export function main(): void {
   const connection = createConnection(ProposedFeatures.all);
   startServer(connection, {
@@ -12,5 +16,3 @@ export function main(): void {
     version: SLIPWAY_VERSION,
   });
 }
-
-if (require.main === module) main();

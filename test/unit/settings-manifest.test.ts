@@ -190,6 +190,8 @@ void describe('normalizeSettings', () => {
       exclude: ['build/**'],
       kubernetesVersion: '1.31',
       trace: { server: 'verbose' },
+      scope: 'file',
+      clusterFile: 'clusters/staging.yaml',
     };
     assert.deepEqual(normalizeSettings(structuredClone(settings)), settings);
   });

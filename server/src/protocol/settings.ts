@@ -17,6 +17,12 @@ export const RULE_SEVERITIES = ['off', 'hint', 'warning', 'error'] as const;
 /** A severity override for one diagnostic code. */
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 
+/** What is checked and simulated together (`slipway.scope`); `auto` follows kustomizations. */
+export const SCOPE_MODES = ['auto', 'workspace', 'folder', 'file'] as const;
+
+/** One of {@link SCOPE_MODES}. */
+export type ScopeSetting = (typeof SCOPE_MODES)[number];
+
 /** The LSP trace levels `vscode-languageclient` understands for `slipway.trace.server`. */
 export const TRACE_LEVELS = ['off', 'messages', 'verbose'] as const;
 
@@ -49,6 +55,10 @@ export interface SlipwaySettings {
     /** LSP message trace level (read by `vscode-languageclient` itself). */
     server: TraceLevel;
   };
+  /** What is checked and simulated together. */
+  scope: ScopeSetting;
+  /** The cluster file, relative to the workspace folder (used when it exists). */
+  clusterFile: string;
 }
 
 /**
@@ -64,6 +74,8 @@ export const DEFAULT_SETTINGS: SlipwaySettings = {
   exclude: ['**/node_modules/**', '**/charts/*/templates/**'],
   kubernetesVersion: '1.36',
   trace: { server: 'off' },
+  scope: 'auto',
+  clusterFile: '.slipway/cluster.yaml',
 };
 
 /** The titled groups of the settings UI, in the order they are shown. */
@@ -155,6 +167,31 @@ export const SETTINGS: readonly SettingDefinition[] = [
     additionalProperties: { type: 'string', enum: RULE_SEVERITIES },
   },
   {
+    key: `${CONFIGURATION_SECTION}.scope`,
+    type: 'string',
+    default: DEFAULT_SETTINGS.scope,
+    description:
+      "What is checked and simulated together: auto (the nearest kustomization folder, else the workspace folder), the whole workspace folder, the file's folder, or the file alone.",
+    category: 'Validation',
+    scope: 'resource',
+    enum: SCOPE_MODES,
+    enumDescriptions: [
+      'The nearest ancestor folder with a kustomization.yaml (the files its resources name), else the workspace folder.',
+      'Every YAML file of the workspace folder.',
+      "The YAML files of the file's own folder.",
+      'The file alone.',
+    ],
+  },
+  {
+    key: `${CONFIGURATION_SECTION}.clusterFile`,
+    type: 'string',
+    default: DEFAULT_SETTINGS.clusterFile,
+    description:
+      'The cluster to simulate on, relative to the workspace folder (see the cluster file format in the README). The default cluster is used when the file does not exist.',
+    category: 'Validation',
+    scope: 'resource',
+  },
+  {
     key: `${CONFIGURATION_SECTION}.hover.enable`,
     type: 'boolean',
     default: DEFAULT_SETTINGS.hover.enable,
@@ -205,7 +242,19 @@ export function normalizeSettings(raw: unknown): SlipwaySettings {
     exclude: normalizeExclude(read('exclude')),
     kubernetesVersion: normalizeKubernetesVersion(read('kubernetesVersion')),
     trace: { server: normalizeTraceLevel(read('trace', 'server')) },
+    scope: normalizeScope(read('scope')),
+    clusterFile: normalizeClusterFile(read('clusterFile')),
   };
+}
+
+function normalizeScope(value: unknown): ScopeSetting {
+  return SCOPE_MODES.find((mode) => mode === value) ?? DEFAULT_SETTINGS.scope;
+}
+
+function normalizeClusterFile(value: unknown): string {
+  return typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : DEFAULT_SETTINGS.clusterFile;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
