@@ -40,18 +40,19 @@ describe('slipway CLI', () => {
     assert.equal(slipway(['check', 'no/such/path']).code, 2);
   });
 
-  it('check prints compiler-style lines and exits 1 on the seed notes (rootSvc)', () => {
+  it('check prints compiler-style lines and exits 1 on the seed notes (rootSvc, the missing Service test, the old master toleration)', () => {
     const result = slipway(['check', 'examples/seed']);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     const lines = result.stdout.trim().split('\n');
-    assert.deepEqual(lines.slice(0, -1), [
-      lines.find((l) =>
-        l.startsWith(
-          'examples/seed/minimal-ingress.yaml:16:23 error ingress-backend-service-name-invalid ',
-        ),
-      ),
-    ]);
-    assert.equal(lines.at(-1), '4 files checked: 1 error, 0 warnings');
+    assert.deepEqual(
+      lines.slice(0, -1).map((line) => line.split(' ').slice(0, 3).join(' ')),
+      [
+        'examples/seed/fluentd-daemonset.yaml:21:14 hint daemonset-master-toleration',
+        'examples/seed/minimal-ingress.yaml:16:23 error ingress-backend-service-name-invalid',
+        'examples/seed/minimal-ingress.yaml:23:23 warning ingress-backend-service-not-found',
+      ],
+    );
+    assert.equal(lines.at(-1), '4 files checked: 1 error, 1 warning');
   });
 
   it('check exits 0 on the valid examples and fixtures', () => {
@@ -82,9 +83,15 @@ describe('slipway CLI', () => {
         }[];
       };
       assert.equal(report.files, 4);
-      assert.equal(report.diagnostics.length, 1);
-      const [only] = report.diagnostics;
-      assert.equal(only?.severity, 'error');
+      assert.deepEqual(
+        report.diagnostics.map((d) => d.code),
+        [
+          'daemonset-master-toleration',
+          'ingress-backend-service-name-invalid',
+          'ingress-backend-service-not-found',
+        ],
+      );
+      const only = report.diagnostics.find((d) => d.severity === 'error');
       assert.match(only?.uri ?? '', /^file:\/\/.*examples\/seed\/minimal-ingress\.yaml$/);
       assert.deepEqual(only?.range, {
         start: { line: 15, character: 22 },

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CheckContext } from '../core/check/check-context';
-import { checkText } from '../core/check/check-text';
-import { validateClusterFile } from '../core/cluster/validate-cluster-file';
 import { applySeverityOverrides } from '../core/diagnostics/apply-overrides';
 import type { Finding } from '../core/diagnostics/finding';
-import { collectYamlFiles } from './collect-files';
+import { simulate } from '../core/simulation/simulate';
 import type { CliIo } from './cli-io';
-import { findUp, readProjectConfig } from './project-config';
+import { loadScope } from './load-scope';
 
 /** A finding with the file it belongs to. */
 export interface FileFinding extends Finding {
@@ -24,44 +19,34 @@ export interface CheckOptions {
   cluster: string | undefined;
 }
 
-/** Checks the files, as the language server would; returns the exit code. */
+/**
+ * Checks the files as the language server does: each file's own findings,
+ * then the cross-resource findings of simulating them together. Returns the exit code.
+ */
 export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo): number {
-  const { files, missing } = collectYamlFiles(options.paths);
-  if (missing.length > 0) {
-    io.stderr(`slipway: no such file or folder: ${missing.join(', ')}\n`);
-    return 2;
-  }
-  let config;
-  try {
-    config = readProjectConfig(options.paths[0] ?? '.');
-  } catch (error) {
-    io.stderr(`slipway: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
+  const scope = loadScope(options.paths, options.cluster, context, io);
   const results: FileFinding[] = [];
-  const clusterPath =
-    options.cluster === 'none'
-      ? undefined
-      : (options.cluster ?? findUp(options.paths[0] ?? '.', 'cluster.yaml'));
-  if (clusterPath) {
-    let text: string;
-    try {
-      text = readFileSync(clusterPath, 'utf8');
-    } catch {
-      io.stderr(`slipway: cannot read cluster file ${clusterPath}\n`);
-      return 2;
-    }
-    const uri = pathToFileURL(clusterPath).href;
-    for (const finding of validateClusterFile(text).findings) {
-      results.push({ ...finding, uri, file: relative(io.cwd, clusterPath) || clusterPath });
-    }
+  if (scope.clusterFindings) {
+    const { display, uri, findings } = scope.clusterFindings;
+    for (const finding of findings) results.push({ ...finding, uri, file: display });
   }
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const uri = pathToFileURL(file).href;
-    const findings = applySeverityOverrides(checkText(text, context).findings, config.rules);
-    for (const finding of findings)
-      results.push({ ...finding, uri, file: relative(io.cwd, file) || file });
+  const report = simulate(scope.objects, scope.cluster);
+  const crossByUri = new Map<string, Finding[]>();
+  for (const { uri, severity, code, message, range } of report.diagnostics) {
+    const list = crossByUri.get(uri) ?? [];
+    list.push({ severity, code, message, range });
+    crossByUri.set(uri, list);
+  }
+  for (const file of scope.files) {
+    const findings = applySeverityOverrides(
+      [...file.check.findings, ...(crossByUri.get(file.uri) ?? [])],
+      scope.config.rules,
+    ).sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    );
+    for (const finding of findings) results.push({ ...finding, uri: file.uri, file: file.display });
   }
   if (options.format === 'json') {
     const diagnostics = results.map(({ severity, code, message, uri, range }) => ({
@@ -71,7 +56,7 @@ export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo
       uri,
       range,
     }));
-    io.stdout(`${JSON.stringify({ files: files.length, diagnostics }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ files: scope.files.length, diagnostics }, null, 2)}\n`);
   } else {
     for (const f of results) {
       io.stdout(
@@ -80,10 +65,9 @@ export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo
     }
     const count = (severity: string): number =>
       results.filter((f) => f.severity === severity).length;
-    const errors = count('error');
-    const warnings = count('warning');
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
     io.stdout(
-      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+      `${plural(scope.files.length, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`,
     );
   }
   return results.some((f) => f.severity === 'error') ? 1 : 0;
