@@ -27,6 +27,7 @@ export class TestLspClient {
     minVersion: number;
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
+  private readonly watchers = new Set<(params: PublishDiagnosticsParams) => void>();
   readonly stderr: string[] = [];
   exited = false;
 
@@ -45,6 +46,7 @@ export class TestLspClient {
       'textDocument/publishDiagnostics',
       (params: PublishDiagnosticsParams) => {
         this.published.set(params.uri, params);
+        for (const watcher of [...this.watchers]) watcher(params);
         const version = params.version ?? Number.MAX_SAFE_INTEGER;
         for (const waiter of this.waiters.filter(
           (w) => w.uri === params.uri && version >= w.minVersion,
@@ -58,10 +60,11 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  /** Initializes; `workspaceFolder` (a path) is indexed by the server, none by default. */
+  async initialize(workspaceFolder?: string): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(REPO_ROOT).href,
+      rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).href : null,
       capabilities: {
         workspace: { configuration: false },
         textDocument: { hover: {}, completion: {} },
@@ -69,6 +72,41 @@ export class TestLspClient {
       workspaceFolders: null,
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** The diagnostics last published for `uri`, if any. */
+  latest(uri: string): Diagnostic[] | undefined {
+    return this.published.get(uri)?.diagnostics;
+  }
+
+  /**
+   * Resolves once the diagnostics published for `uri` satisfy `accept` (checking
+   * the latest publish first); rejects after `timeoutMs` with what was seen.
+   */
+  waitForDiagnostics(
+    uri: string,
+    accept: (diagnostics: Diagnostic[]) => boolean,
+    timeoutMs = 15000,
+  ): Promise<Diagnostic[]> {
+    const current = this.published.get(uri);
+    if (current && accept(current.diagnostics)) return Promise.resolve(current.diagnostics);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.watchers.delete(watcher);
+        reject(
+          new Error(
+            `timed out waiting for diagnostics of ${uri}; last: ${JSON.stringify(this.published.get(uri)?.diagnostics ?? null)}`,
+          ),
+        );
+      }, timeoutMs);
+      const watcher = (params: PublishDiagnosticsParams): void => {
+        if (params.uri !== uri || !accept(params.diagnostics)) return;
+        clearTimeout(timer);
+        this.watchers.delete(watcher);
+        resolve(params.diagnostics);
+      };
+      this.watchers.add(watcher);
+    });
   }
 
   /** Resolves with the next diagnostics published for `uri` at `minVersion` or later. */

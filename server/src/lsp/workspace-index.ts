@@ -12,6 +12,8 @@ export interface IndexedFile {
   uri: string;
   text: string;
   check: FileCheck;
+  /** Increases each time the file's text changes (simulation memo keys). */
+  revision: number;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -26,15 +28,20 @@ const YAML_FILE = /\.ya?ml$/i;
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly openPaths = new Set<string>();
-  private folders: string[] = [];
+  private folderList: string[] = [];
+  private nextRevision = 1;
   /** Increases on every change: simulations are memoized per version. */
   version = 0;
 
   constructor(private readonly context: CheckContext) {}
 
   setFolders(folders: readonly string[]): void {
-    this.folders = [...folders];
+    this.folderList = [...folders];
     this.version++;
+  }
+
+  get folders(): readonly string[] {
+    return this.folderList;
   }
 
   /** Reads and checks every YAML file below the folders, yielding to the event loop between files. */
@@ -62,7 +69,7 @@ export class WorkspaceIndex {
         }
       }
     };
-    for (const folder of this.folders) await walk(folder);
+    for (const folder of this.folderList) await walk(folder);
     for (const path of paths) {
       if (this.openPaths.has(path)) continue;
       try {
@@ -81,7 +88,13 @@ export class WorkspaceIndex {
     const previous = this.files.get(path);
     if (previous && previous.text === text) return previous;
     const check = checkText(text, this.context, previous?.check.cache);
-    const file: IndexedFile = { path, uri: pathToFileURL(path).href, text, check };
+    const file: IndexedFile = {
+      path,
+      uri: pathToFileURL(path).href,
+      text,
+      check,
+      revision: this.nextRevision++,
+    };
     this.files.set(path, file);
     this.version++;
     return file;
@@ -128,7 +141,7 @@ export class WorkspaceIndex {
   view(): WorkspaceView {
     const files = [...this.files.keys()].filter((path) => YAML_FILE.test(path)).sort();
     return {
-      folders: this.folders,
+      folders: this.folderList,
       files,
       kustomizationAt: (folder) => {
         for (const name of KUSTOMIZATION_FILES) {

@@ -12,10 +12,18 @@ export const COMMAND_IDS = {
   restartServer: 'slipway.restartServer',
   /** Reveals the `Slipway` output channel. */
   showOutput: 'slipway.showOutput',
+  /** Opens the simulation panel beside the editor for the active file's scope. */
+  simulateManifest: 'slipway.simulateManifest',
 } as const;
 
 /** One of the contributed command ids. */
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
+
+/**
+ * The view type of the simulation panel (`onWebviewPanel:` activation event and the
+ * `WebviewPanelSerializer` that restores it after a reload).
+ */
+export const SIMULATION_PANEL_VIEW_TYPE = 'slipway.simulationPanel';
 
 /** The configuration section: every setting key starts with `slipway.`. */
 export const CONFIGURATION_SECTION = 'slipway';
