@@ -171,11 +171,13 @@ export function findMatchingVolume(
 ): VolumeMatch {
   const rejections: VolumeRejection[] = [];
   const fitting: Candidate[] = [];
-  const sorted = [...volumes].sort((a, b) => compareText(a.name, b.name));
+  // A provisioned volume belongs to its claim; listing it for others is noise
+  // (and filtering first keeps this linear in the static volumes, not all of them).
+  const sorted = volumes
+    .filter((volume) => !volume.dynamic || isVolumeBoundToClaim(volume, claim))
+    .sort((a, b) => compareText(a.name, b.name));
   for (const volume of sorted) {
     const prebound = isVolumeBoundToClaim(volume, claim);
-    // A provisioned volume belongs to its claim; listing it for others is noise.
-    if (volume.dynamic && !prebound) continue;
     if (options.node && !prebound && volume.className !== claim.className) {
       rejections.push({
         volume: volume.name,
