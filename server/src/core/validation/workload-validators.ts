@@ -4,8 +4,12 @@
  * IsValidPercent, IsConfigMapKey, IsValidIP) and pkg/apis/core/validation
  * (validateLocalDescendingPath, validatePathNoBacksteps,
  * ValidateLocalNonReservedPath). Each returns the problems worded as the API
- * server words them; an empty list means valid.
+ * server words them; an empty list means valid. IsConfigMapKey lives in
+ * config-map-key.ts and IP parsing in ip-validators.ts; they are re-exported here.
  */
+import { parseIp } from './ip-validators';
+
+export { checkConfigMapKey } from './config-map-key';
 
 const RELAXED_ENV_VAR_NAME_MESSAGE =
   "a valid environment variable name must consist only of printable ASCII characters other than '='";
@@ -21,21 +25,6 @@ export function checkRelaxedEnvVarName(value: string): string[] {
       break;
     }
   }
-  return problems;
-}
-
-const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
-
-/** IsConfigMapKey: ≤ 253 alphanumerics, '-', '_' or '.', and not '.' or '..' (or starting with '..'). */
-export function checkConfigMapKey(value: string): string[] {
-  const problems: string[] = [];
-  if (value.length > 253) problems.push('must be no more than 253 characters');
-  if (!CONFIG_MAP_KEY.test(value)) {
-    problems.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.'");
-  }
-  if (value === '.') problems.push("must not be '.'");
-  else if (value === '..') problems.push("must not be '..'");
-  else if (value.startsWith('..')) problems.push("must not start with '..'");
   return problems;
 }
 
@@ -70,46 +59,9 @@ export function checkPercent(value: string): string[] {
       ];
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-
-function isIpv4(value: string): boolean {
-  const match = IPV4.exec(value);
-  if (!match) return false;
-  return match.slice(1).every((octet) => Number(octet) <= 255);
-}
-
-function isIpv6(value: string): boolean {
-  if (value.length === 0 || value.includes(':::')) return false;
-  const halves = value.split('::');
-  if (halves.length > 2) return false;
-  const groups: string[] = [];
-  let ipv4Tail = false;
-  const parse = (part: string, last: boolean): boolean => {
-    if (part === '') return true;
-    const items = part.split(':');
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] ?? '';
-      if (last && i === items.length - 1 && item.includes('.')) {
-        if (!isIpv4(item)) return false;
-        ipv4Tail = true;
-        continue;
-      }
-      if (!HEX_GROUP.test(item)) return false;
-      groups.push(item);
-    }
-    return true;
-  };
-  const [head = '', tail] = halves;
-  if (!parse(head, tail === undefined)) return false;
-  if (tail !== undefined && !parse(tail, true)) return false;
-  const width = groups.length + (ipv4Tail ? 2 : 0);
-  return tail === undefined ? width === 8 : width < 8;
-}
-
 /** IsValidIP (ParseIPSloppy): an IPv4 or IPv6 address. */
 export function isIpAddress(value: string): boolean {
-  return isIpv4(value) || isIpv6(value);
+  return parseIp(value) !== undefined;
 }
 
 /** The largest file mode the API server accepts: 0777 octal. */
