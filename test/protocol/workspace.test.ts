@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import type { RouteResult, SimulateResult } from '../../server/src/protocol/requests';
 import { REPO_ROOT } from '../support/core-context';
 import { TestLspClient } from '../support/lsp-client';
@@ -34,6 +34,9 @@ function workspace(name: string, files: Record<string, string>): string {
   return root;
 }
 
+/** A diagnostic's message as text (LSP 3.18 also allows Markdown content). */
+const messageOf = (diagnostic: Diagnostic | undefined): string =>
+  typeof diagnostic?.message === 'string' ? diagnostic.message : (diagnostic?.message.value ?? '');
 const codes = (diagnostics: Diagnostic[]): string[] =>
   diagnostics.map((d) => String(d.code)).sort();
 const uri = (root: string, path: string): string => pathToFileURL(join(root, path)).href;
@@ -97,7 +100,7 @@ describe('workspace scopes over stdio', () => {
       const svc = await client.waitForDiagnostics(uri(root, 'np-svc.yaml'), (d) => d.length > 0);
       assert.deepEqual(codes(svc), ['service-selector-matches-nothing']);
       assert.match(
-        String(svc[0]?.message),
+        messageOf(svc[0]),
         /Service default\/np-svc selects app=np-pods, but no pod has that label\./,
       );
     } finally {
@@ -129,11 +132,8 @@ describe('workspace scopes over stdio', () => {
       const b = await client.waitForDiagnostics(uri(root, 'clash/b.yaml'), (d) =>
         d.some((x) => x.code === 'service-node-port-conflict'),
       );
-      assert.match(String(a.find((x) => x.code === 'service-node-port-conflict')?.message), /beta/);
-      assert.match(
-        String(b.find((x) => x.code === 'service-node-port-conflict')?.message),
-        /alpha/,
-      );
+      assert.match(messageOf(a.find((x) => x.code === 'service-node-port-conflict')), /beta/);
+      assert.match(messageOf(b.find((x) => x.code === 'service-node-port-conflict')), /alpha/);
       for (const overlay of ['staging', 'prod']) {
         assert.deepEqual(
           client.latest(uri(root, `overlays/${overlay}/service.yaml`)) ?? [],
@@ -216,6 +216,27 @@ describe('workspace scopes over stdio', () => {
         ['solo'],
       );
       assert.deepEqual([...new Set(result?.report.pods.map((p) => p.node))], ['solo']);
+      // The cluster file gets completion and hover from its own schema.
+      const clusterUri = uri(root, '.slipway/cluster.yaml');
+      await client.open(clusterUri, 'nodes:\n  - name: solo\n    \n');
+      const items = await client.connection.sendRequest<CompletionItem[] | null>(
+        'textDocument/completion',
+        {
+          textDocument: { uri: clusterUri },
+          position: { line: 2, character: 4 },
+        },
+      );
+      const labels = (items ?? []).map((item) => item.label);
+      for (const key of ['ip', 'podCIDR', 'labels', 'taints', 'allocatable'])
+        assert.ok(labels.includes(key), labels.join(', '));
+      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: clusterUri },
+        position: { line: 0, character: 2 },
+      });
+      assert.match(JSON.stringify(hover?.contents), /replaces the default nodes/);
+      await client.connection.sendNotification('textDocument/didClose', {
+        textDocument: { uri: clusterUri },
+      });
       writeFileSync(join(root, '.slipway/cluster.yaml'), 'nodes:\n  - ip: 172.18.0.9\n');
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
         changes: [{ uri: uri(root, '.slipway/cluster.yaml'), type: 2 }],

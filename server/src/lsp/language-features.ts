@@ -16,12 +16,15 @@ import { hoverAt } from '../core/language/hover';
 import { documentSymbols, type DocumentSymbolEntry } from '../core/language/symbols';
 import type { SchemaRegistry } from '../core/schema/schema-registry';
 import type { SlipwaySettings } from '../protocol/settings';
+import { clusterFileCompletion, clusterFileHover } from './cluster-file-language';
 import { runSafe, type ServerLog } from './run-safe';
 
 interface FeatureDeps {
   log: ServerLog;
   registry(): SchemaRegistry | undefined;
   settings(): SlipwaySettings;
+  /** True for a workspace's cluster file (`slipway.clusterFile`): served from its own schema. */
+  isClusterFile(uri: string): boolean;
 }
 
 const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -93,7 +96,9 @@ export function registerLanguageFeatures(
     if (!document || !registry || !deps.settings().enable || !deps.settings().hover.enable)
       return null;
     return runSafe(deps.log, 'hover', null, () => {
-      const hover = hoverAt(document.getText(), params.position, registry);
+      const hover = deps.isClusterFile(document.uri)
+        ? clusterFileHover(document.getText(), params.position)
+        : hoverAt(document.getText(), params.position, registry);
       return hover
         ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range }
         : null;
@@ -106,7 +111,10 @@ export function registerLanguageFeatures(
     if (!document || !registry || !deps.settings().enable || !deps.settings().completion.enable)
       return [];
     return runSafe(deps.log, 'completion', [], () =>
-      completeAt(document.getText(), params.position, registry).map(toCompletionItem),
+      (deps.isClusterFile(document.uri)
+        ? clusterFileCompletion(document.getText(), params.position)
+        : completeAt(document.getText(), params.position, registry)
+      ).map(toCompletionItem),
     );
   });
 

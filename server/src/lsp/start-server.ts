@@ -29,6 +29,7 @@ import { registerLanguageFeatures } from './language-features';
 import { runSafe, type ServerLog } from './run-safe';
 import { ScopeSimulator, uriToPath, type ScopeSimulation } from './scope-simulator';
 import { WorkspaceIndex } from './workspace-index';
+import { joinPath } from '../core/scope/posix-path';
 
 /** What the server needs from its host process. */
 export interface ServerRuntime {
@@ -295,6 +296,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     log,
     registry: () => context?.registry,
     settings: () => settings,
+    isClusterFile: (uri) => {
+      const path = uriToPath(uri);
+      return (
+        path !== undefined &&
+        index !== undefined &&
+        index.folders.some((folder) => joinPath(folder, settings.clusterFile) === path)
+      );
+    },
   });
 
   documents.listen(connection);
