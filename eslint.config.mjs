@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      '.tmp/**',
       'out/**',
       'node_modules/**',
       'bench/node_modules/**',

@@ -63,6 +63,17 @@ function hoverText(r) {
 
 const lineOf = (d) => d.range?.start?.line;
 
+/** `metadata.name` of the generated document `doc` (its first `  name:` line). */
+function deploymentName(gen, doc) {
+  const lines = gen.text.split('\n');
+  const end = doc + 1 < gen.docStart.length ? gen.docStart[doc + 1] : lines.length;
+  for (let i = gen.docStart[doc]; i < end; i++) {
+    const match = /^ {2}name: (\S+)/.exec(lines[i]);
+    if (match) return match[1];
+  }
+  return null;
+}
+
 /**
  * What "complete" means for a server: `key` is the list of { line, code } it must report
  * (match 'code': same line and same diagnostic code; match 'line': any diagnostic on that line).
@@ -421,6 +432,62 @@ export async function runServer({ server, gen, files, plan, logFile }) {
     m.secondCompleteMs = ev.t - t;
     m.publishes = publishes.filter((e) => e.uri === uri).length;
     m.repeatedPublishes = repeats(uri, firstPublish);
+
+    // ---- Slipway's panel: `slipway/simulate` right after an edit of the middle Deployment's
+    // replicas (2 → 3 and back), so nothing is remembered: didChange → the response whose
+    // report shows the new replica count (the panel's update), and request → response
+    // (after the editor figures: its peak RSS is recorded apart, as the report of a
+    // 5,000-document scope is megabytes of JSON per request)
+    m.peakRssEditorKb = sampler ? sampler.peek() : null;
+    if (server.simulateRequest && plan.panelEdits > 0) {
+      const { line, character } = change;
+      const lines = text.split('\n');
+      const name = deploymentName(gen, change.doc);
+      m.panelUpdateMs = [];
+      m.simulateMs = [];
+      m.panelReflects = true;
+      for (let k = 0; k < plan.panelEdits; k++) {
+        const from = k % 2 === 0 ? '2' : '3';
+        const to = k % 2 === 0 ? '3' : '2';
+        if (lines[line].slice(character, character + 1) !== from)
+          throw new Error(`panel probe mismatch at line ${line}: ${lines[line]}`);
+        lines[line] = lines[line].slice(0, character) + to + lines[line].slice(character + 1);
+        version++;
+        const changedAt = now();
+        conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [
+            m.syncKind === 2
+              ? {
+                  range: {
+                    start: { line, character },
+                    end: { line, character: character + 1 },
+                  },
+                  text: to,
+                }
+              : { text: lines.join('\n') },
+          ],
+        });
+        const requestedAt = now();
+        const result = await bounded(
+          conn.sendRequest(server.simulateRequest, { uri }),
+          `${server.simulateRequest} after panel edit ${k + 1}`,
+        );
+        const answeredAt = now();
+        m.panelUpdateMs.push(answeredAt - changedAt);
+        m.simulateMs.push(answeredAt - requestedAt);
+        const workload = result?.report?.workloads?.find(
+          (w) => w.kind === 'Deployment' && w.name === name,
+        );
+        if (workload?.desired !== Number(to)) m.panelReflects = false;
+        m.simulatePods = result?.report?.pods?.length ?? null;
+        await sleep(plan.editQuietMs);
+      }
+      text = lines.join('\n');
+      // let the background simulation of the last edit pass (untimed)
+      ev = publishes.filter((e) => e.uri === uri).at(-1) ?? ev;
+      await settle(uri, ev, plan.editQuietMs, 'panel edits settling');
+    }
   } catch (e) {
     if (e instanceof StepTimeout) m.timedOut = e.message;
     else m.error = String(e?.message ?? e);
@@ -438,6 +505,112 @@ export async function runServer({ server, gen, files, plan, logFile }) {
     // the server and anything it started: its own process group
     if (child.pid) killGroup(child.pid);
     await Promise.race([exitPromise, sleep(2000)]);
+    conn.dispose();
+    child.stdin.destroy();
+    child.stdout.destroy();
+    child.stderr.destroy();
+    await new Promise((r) => log.end(r));
+  }
+  m.wallMs = now() - started;
+  return m;
+}
+
+/**
+ * A fresh server with a workspace folder of many files and no file open: `initialized`
+ * → the last publishDiagnostics before `quietMs` without one (the workspace indexed in
+ * the background and every file's diagnostics published). Only for a server that indexes
+ * the workspace (Slipway); how many files got a publish, and the peak RSS, are recorded.
+ *
+ * @param o.server   { command, cwd, settings }
+ * @param o.folder   the workspace folder
+ * @param o.plan     { timeoutS, quietMs }
+ * @param o.logFile  where the server's stderr and log messages go
+ */
+export async function runWorkspace({ server, folder, plan, logFile }) {
+  const m = { initializeMs: null, settledMs: null, filesPublished: 0, withDiagnostics: 0 };
+  const started = now();
+  const [exe, ...args] = server.command;
+  const child = spawn(exe, args, {
+    cwd: server.cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+    env: process.env,
+  });
+  if (child.pid) liveGroups.add(child.pid);
+  const log = fs.createWriteStream(logFile);
+  child.stderr.pipe(log);
+  child.stdin.on('error', () => {});
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+    child.on('error', (e) => resolve({ error: String(e) }));
+  });
+  const sampler = child.pid ? new TreeSampler(child.pid) : null;
+  const conn = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(child.stdout),
+    new rpc.StreamMessageWriter(child.stdin),
+  );
+  let lastPublishAt = null;
+  const published = new Map();
+  conn.onNotification((method, params) => {
+    if (method === 'textDocument/publishDiagnostics') {
+      lastPublishAt = now();
+      published.set(params.uri, params.diagnostics?.length ?? 0);
+    } else if (method === 'window/logMessage' || method === 'window/showMessage') {
+      log.write(`[${method}] ${params.message}\n`);
+    }
+  });
+  conn.onRequest((method, params) => {
+    if (method === 'workspace/configuration')
+      return (params.items ?? []).map((it) => lookupSection(server.settings, it.section));
+    if (method === 'workspace/workspaceFolders')
+      return [{ uri: pathToFileURL(folder).href, name: 'bench' }];
+    return null;
+  });
+  conn.listen();
+  try {
+    const folderUri = pathToFileURL(folder).href;
+    let t = now();
+    const init = conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folderUri,
+      workspaceFolders: [{ uri: folderUri, name: 'bench' }],
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await Promise.race([
+      init,
+      sleep(plan.timeoutS * 1000).then(() => {
+        throw new StepTimeout('initialize', plan.timeoutS);
+      }),
+    ]);
+    m.initializeMs = now() - t;
+    t = now();
+    conn.sendNotification('initialized', {});
+    conn.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
+    const deadline = t + plan.timeoutS * 1000;
+    for (;;) {
+      await sleep(50);
+      if (now() > deadline) throw new StepTimeout('workspace diagnostics settled', plan.timeoutS);
+      if (lastPublishAt !== null && now() - lastPublishAt >= plan.quietMs) break;
+    }
+    m.settledMs = lastPublishAt - t;
+    m.filesPublished = published.size;
+    m.withDiagnostics = [...published.values()].filter((n) => n > 0).length;
+  } catch (e) {
+    if (e instanceof StepTimeout) m.timedOut = e.message;
+    else m.error = String(e?.message ?? e);
+  } finally {
+    Object.assign(m, sampler ? sampler.stop() : { peakRssKb: null, processes: 0 });
+    try {
+      await Promise.race([conn.sendRequest('shutdown'), sleep(3000)]);
+      conn.sendNotification('exit');
+    } catch {
+      /* gone */
+    }
+    await Promise.race([exitPromise, sleep(3000)]);
+    if (child.pid) killGroup(child.pid);
     conn.dispose();
     child.stdin.destroy();
     child.stdout.destroy();

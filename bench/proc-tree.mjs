@@ -66,6 +66,14 @@ export class TreeSampler {
     }
   }
 
+  /** the peak RSS of the tree so far, in kB (sampling goes on) */
+  peek() {
+    this.sample();
+    let sum = 0;
+    for (const v of this.hwm.values()) sum += v;
+    return sum;
+  }
+
   /** stops sampling; the peak RSS of the tree in kB and how many processes were seen */
   stop() {
     if (this.timer) {

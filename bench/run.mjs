@@ -23,10 +23,18 @@
 //   --swagger FILE    Kubernetes OpenAPI v2 spec for the standalone-strict schemas
 //                     (default ../shared/k8s-openapi/swagger.json beside the repository)
 //   --out FILE        JSON lines go here (default bench/results.jsonl); --no-record: nowhere
+//   --slipway DIR     the Slipway build to measure: DIR/dist/cli.js (default: this repository)
+//   --panel-edits E   Slipway's `slipway/simulate` right after an edit, E times per run (6)
+//   --workspace-files N  a workspace of N files indexed at start → diagnostics settled (500)
+//   --check-files N   `slipway check` on N files (1000)
+//   --no-extras       skip the workspace, check, activation and .vsix figures
+//   --package         run `npm run package` first (a production build of dist/) and record
+//                     the .vsix size; without it an existing slipway-*.vsix is measured
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generate } from './k8s-gen.mjs';
 import { convert } from './k8s-openapi2jsonschema.mjs';
@@ -34,13 +42,15 @@ import { convert } from './k8s-openapi2jsonschema.mjs';
 // bench/node_modules is known to be there
 let measureFloors;
 let runServer;
+let runWorkspace;
 let killAllServers = () => {};
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = path.resolve(BENCH_DIR, '..');
 const DATA_DIR = path.join(BENCH_DIR, 'data');
 const SCHEMA_DIR = path.join(DATA_DIR, 'schemas', 'v1.36-standalone-strict');
-const SLIPWAY_CLI = path.join(REPO_DIR, 'dist', 'cli.js');
+let SLIPWAY_DIR = REPO_DIR;
+let SLIPWAY_CLI = path.join(REPO_DIR, 'dist', 'cli.js');
 const YAMLLS_BIN = path.join(
   BENCH_DIR,
   'node_modules',
@@ -72,6 +82,12 @@ function parseArgs(argv) {
     quietMs: 1000,
     swagger: path.resolve(REPO_DIR, '..', 'shared', 'k8s-openapi', 'swagger.json'),
     out: path.join(BENCH_DIR, 'results.jsonl'),
+    slipway: REPO_DIR,
+    panelEdits: 6,
+    workspaceFiles: 500,
+    checkFiles: 1000,
+    extras: true,
+    package: false,
   };
   const num = (k, v) => {
     const n = Number(v);
@@ -122,6 +138,24 @@ function parseArgs(argv) {
       case '--no-record':
         o.out = null;
         break;
+      case '--slipway':
+        o.slipway = path.resolve(v());
+        break;
+      case '--panel-edits':
+        o.panelEdits = num(k, v());
+        break;
+      case '--workspace-files':
+        o.workspaceFiles = num(k, v());
+        break;
+      case '--check-files':
+        o.checkFiles = num(k, v());
+        break;
+      case '--no-extras':
+        o.extras = false;
+        break;
+      case '--package':
+        o.package = true;
+        break;
       case '-h':
       case '--help':
         usage();
@@ -153,6 +187,8 @@ function planFor(opts, serverId, n) {
     timeoutS: opts.timeoutS ?? (opts.quick ? 60 : slowCompetitor && n >= 5000 ? 180 : 120),
     quietMs: opts.quietMs,
     editQuietMs: 150,
+    // an even count leaves the text as generated
+    panelEdits: serverId === 'slipway' ? opts.panelEdits + (opts.panelEdits % 2) : 0,
   };
   // a whole run may take: every wait at most once, but never more than 15 minutes
   plan.deadlineS = Math.min(900, plan.timeoutS * 4 + plan.edits * 60);
@@ -163,7 +199,7 @@ function planFor(opts, serverId, n) {
 function git(args) {
   try {
     return execFileSync('git', args, {
-      cwd: REPO_DIR,
+      cwd: SLIPWAY_DIR,
       encoding: 'utf8',
       timeout: 10000,
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -291,6 +327,7 @@ function serverConfig(id, gen, slipwayKey) {
         },
       },
       match: 'code',
+      simulateRequest: 'slipway/simulate',
       key: slipwayKey.map((e) => ({ id: e.id, line: e.line, code: e.code })),
       allKeyLines,
     };
@@ -363,10 +400,21 @@ function summarize(plan, runs) {
     hoverMs: fig('hoverMs'),
     completionMs: fig('completionMs'),
     secondCompleteMs: fig('secondCompleteMs'),
+    simulateMs: fig('simulateMs'),
+    panelUpdateMs: fig('panelUpdateMs'),
+    // the editor's figures (open, edits, hovers, completions, second file); Slipway's panel
+    // requests come after them and are recorded apart
     peakRssMB: {
-      median: round(median(pool('peakRssKb')) / 1024, 1),
-      max: round(Math.max(...pool('peakRssKb').filter((x) => x != null)) / 1024, 1),
+      median: round(median(runs.map((r) => r.peakRssEditorKb ?? r.peakRssKb)) / 1024, 1),
+      max: round(
+        Math.max(...runs.map((r) => r.peakRssEditorKb ?? r.peakRssKb).filter((x) => x != null)) /
+          1024,
+        1,
+      ),
     },
+    peakRssWithPanelMB: runs.some((r) => r.peakRssEditorKb != null)
+      ? { median: round(median(pool('peakRssKb')) / 1024, 1) }
+      : null,
     processes: Math.max(...pool('processes')),
     timedOut: runs.map((r) => r.timedOut).filter(Boolean),
     errors: runs.map((r) => r.error).filter(Boolean),
@@ -381,6 +429,8 @@ function summarize(plan, runs) {
       hoverFirstLine: first.hoverFirstLine ?? null,
       completionItems: first.completionItems ?? null,
       completionHasExpected: first.completionHasExpected ?? null,
+      panelReflects: first.panelReflects ?? null,
+      simulatePods: first.simulatePods ?? null,
     },
     wallS: round(runs.reduce((s, r) => s + r.wallMs, 0) / 1000, 1),
   };
@@ -397,7 +447,7 @@ const fmtMB = (x) => (x == null ? null : `${Math.round(x).toLocaleString('en-US'
 
 function cell(s, key, fmt) {
   if (!s) return { text: '–', value: null };
-  const v = key === 'peakRssMB' ? s.peakRssMB.median : s[key].median;
+  const v = key.startsWith('peakRss') ? s[key]?.median : s[key]?.median;
   if (v == null)
     return {
       text: s.timedOut.length ? 'timed out' : s.errors.length ? 'failed' : '–',
@@ -431,14 +481,18 @@ function report(record) {
     ['hover on `replicas`', 'hoverMs', fmtMs, 'probes'],
     ['completion in Service `spec`', 'completionMs', fmtMs, 'probes'],
     ['second file (warm) → complete diagnostics', 'secondCompleteMs', fmtMs, '1/run'],
+    ['`slipway/simulate` on the whole file, right after an edit', 'simulateMs', fmtMs, 'panel'],
+    ['panel update: edit → `slipway/simulate` reflecting it', 'panelUpdateMs', fmtMs, 'panel'],
     ['peak RSS of the server process tree', 'peakRssMB', fmtMB, '1/run'],
+    ['peak RSS, then with the panel requests', 'peakRssWithPanelMB', fmtMB, '1/run'],
   ];
   const rows = [['figure (median)', 'Slipway', 'yaml-language-server', 'ratio y/S']];
   for (const [label, key, fmt] of figures) {
     const a = cell(s, key, fmt);
     const b = cell(y, key, fmt);
     // peak RSS of a run that stopped early is not comparable
-    const comparable = a.value && b.value && !(key === 'peakRssMB' && (a.partial || b.partial));
+    const comparable =
+      a.value && b.value && !(key.startsWith('peakRss') && (a.partial || b.partial));
     const ratio = comparable
       ? `${(b.value / a.value).toFixed(b.value / a.value >= 10 ? 0 : 1)}×`
       : '–';
@@ -495,6 +549,8 @@ function report(record) {
     if (x.checks.completionHasExpected === false)
       notes.push(`completion lacked "sessionAffinity" (${x.checks.completionItems} items)`);
     if (x.checks.hoverFirstLine === '') notes.push('hover returned nothing');
+    if (x.checks.panelReflects === false)
+      notes.push('a `slipway/simulate` response did not show the edited replica count');
     if (x.checks.repeatedPublishes)
       notes.push(
         `${x.checks.repeatedPublishes} of its ${x.checks.publishes} publishes for the file repeated the one before (same version and diagnostics)`,
@@ -508,6 +564,193 @@ function report(record) {
   return out.join('\n');
 }
 
+// ---------------------------------------------------------------- Slipway-only figures
+/** Splits a generated manifest into files of `perFile` documents, in `dir` (made afresh). */
+function writeFiles(gen, dir, perFile) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const lines = gen.text.split('\n');
+  let files = 0;
+  for (let d = 0; d < gen.docStart.length; d += perFile) {
+    const from = gen.docStart[d];
+    const to = d + perFile < gen.docStart.length ? gen.docStart[d + perFile] : lines.length;
+    const name = `part-${String(files).padStart(4, '0')}.yaml`;
+    fs.writeFileSync(path.join(dir, name), lines.slice(from, to).join('\n') + '\n');
+    files++;
+  }
+  return files;
+}
+
+/** `npm run package` (a production build of dist/ and the .vsix); its size. */
+function packageVsix() {
+  const started = Date.now();
+  console.error('[bench] npm run package (production build of dist/ and the .vsix)');
+  try {
+    execFileSync('npm', ['run', 'package'], {
+      cwd: SLIPWAY_DIR,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 300000,
+    });
+  } catch (e) {
+    return { error: String(e?.message ?? e) };
+  }
+  return { ...findVsix(), packagedS: round((Date.now() - started) / 1000, 1) };
+}
+
+function findVsix() {
+  const found = fs
+    .readdirSync(SLIPWAY_DIR)
+    .filter((name) => name.endsWith('.vsix'))
+    .map((name) => ({ name, ...fs.statSync(path.join(SLIPWAY_DIR, name)) }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
+  return found
+    ? {
+        file: found.name,
+        bytes: found.size,
+        made: new Date(found.mtimeMs).toISOString(),
+      }
+    : null;
+}
+
+function timeCommand(args, runs) {
+  const times = [];
+  let exitCode = null;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    try {
+      execFileSync(process.execPath, args, {
+        cwd: SLIPWAY_DIR,
+        stdio: ['ignore', 'ignore', 'ignore'],
+        timeout: 180000,
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      exitCode = 0;
+    } catch (e) {
+      exitCode = e.status ?? null;
+      if (e.status !== 1) throw e;
+    }
+    times.push(performance.now() - t);
+  }
+  return { median: round(median(times)), min: round(Math.min(...times)), n: runs, exitCode };
+}
+
+/**
+ * The figures that are not per manifest size: a workspace indexed at start, `slipway
+ * check` on many files, the extension's activation, the .vsix.
+ */
+async function measureExtras(opts, packaged) {
+  const gen = generate(5000);
+  const extras = {};
+  const settings = serverConfig('slipway', gen, []).settings;
+  // a workspace of many small files, indexed at start → every file's diagnostics settled
+  const wsDir = path.join(DATA_DIR, `workspace-${opts.workspaceFiles}`);
+  const wsFiles = writeFiles(gen, wsDir, Math.max(1, Math.floor(5000 / opts.workspaceFiles)));
+  const runs = [];
+  for (let r = 1; r <= (opts.quick ? 1 : 3); r++) {
+    const m = await runWorkspace({
+      server: {
+        command: [process.execPath, SLIPWAY_CLI, 'lsp', '--stdio'],
+        cwd: SLIPWAY_DIR,
+        settings,
+      },
+      folder: wsDir,
+      plan: { timeoutS: 120, quietMs: opts.quietMs },
+      logFile: path.join(DATA_DIR, 'logs', `slipway-workspace-run${r}.log`),
+    });
+    runs.push(m);
+    console.error(
+      `[bench] workspace of ${wsFiles} files run ${r}: settled ${fmtMs(m.settledMs) ?? '–'}, ${m.filesPublished} files published, peak RSS ${fmtMB(m.peakRssKb / 1024) ?? '–'}${m.timedOut ? ` TIMED OUT: ${m.timedOut}` : m.error ? ` FAILED: ${m.error}` : ''}`,
+    );
+  }
+  extras.workspace = {
+    files: wsFiles,
+    documents: gen.docs,
+    settledMs: { median: round(median(runs.map((m) => m.settledMs))), n: runs.length },
+    filesPublished: Math.max(...runs.map((m) => m.filesPublished)),
+    withDiagnostics: Math.max(...runs.map((m) => m.withDiagnostics)),
+    peakRssMB: round(median(runs.map((m) => m.peakRssKb)) / 1024, 1),
+    timedOut: runs.map((m) => m.timedOut).filter(Boolean),
+    errors: runs.map((m) => m.error).filter(Boolean),
+  };
+  // slipway check on many files
+  const checkDir = path.join(DATA_DIR, `files-${opts.checkFiles}`);
+  const checkFiles = writeFiles(gen, checkDir, Math.max(1, Math.floor(5000 / opts.checkFiles)));
+  extras.check = {
+    files: checkFiles,
+    documents: gen.docs,
+    ...timeCommand([SLIPWAY_CLI, 'check', '--format', 'json', checkDir], opts.quick ? 1 : 3),
+  };
+  console.error(`[bench] slipway check on ${checkFiles} files: ${fmtMs(extras.check.median)}`);
+  // the extension's activation, read from its own output line
+  const extensionJs = path.join(SLIPWAY_DIR, 'dist', 'extension.js');
+  if (fs.existsSync(extensionJs)) {
+    const samples = [];
+    for (let r = 0; r < 5; r++) {
+      const out = execFileSync(
+        process.execPath,
+        [path.join(BENCH_DIR, 'activation.mjs'), extensionJs],
+        {
+          encoding: 'utf8',
+          timeout: 60000,
+        },
+      );
+      samples.push(JSON.parse(out.trim().split('\n').at(-1)));
+    }
+    extras.activation = {
+      activatedMs: median(samples.map((x) => x.activatedMs)),
+      requireMs: round(median(samples.map((x) => x.requireMs))),
+      activateMs: round(median(samples.map((x) => x.activateMs))),
+      bundleBytes: fs.statSync(extensionJs).size,
+      errors: samples.map((x) => x.error).filter(Boolean),
+      n: samples.length,
+    };
+  }
+  extras.vsix = packaged ?? (findVsix() ? { ...findVsix(), existing: true } : null);
+  const dist = path.join(SLIPWAY_DIR, 'dist');
+  extras.dist = Object.fromEntries(
+    fs
+      .readdirSync(dist)
+      .filter((name) => !name.endsWith('.map'))
+      .map((name) => [name, fs.statSync(path.join(dist, name)).size]),
+  );
+  return extras;
+}
+
+function reportExtras(x) {
+  const rows = [['figure', 'Slipway']];
+  if (x.workspace) {
+    const w = x.workspace;
+    rows.push([
+      `workspace of ${w.files.toLocaleString('en-US')} files (${w.documents.toLocaleString('en-US')} documents) indexed at start → diagnostics settled`,
+      w.settledMs.median == null
+        ? w.timedOut.length
+          ? 'timed out'
+          : 'failed'
+        : `${fmtMs(w.settledMs.median)} (${w.filesPublished} files published)`,
+    ]);
+    rows.push([`peak RSS of that server`, fmtMB(w.peakRssMB) ?? '–']);
+  }
+  if (x.check)
+    rows.push([
+      `\`slipway check\` on ${x.check.files.toLocaleString('en-US')} files`,
+      fmtMs(x.check.median),
+    ]);
+  if (x.activation)
+    rows.push([
+      'extension activation (its "activated in N ms" line)',
+      `${x.activation.activatedMs} ms (bundle loaded in ${fmtMs(x.activation.requireMs)})`,
+    ]);
+  rows.push([
+    '.vsix size',
+    x.vsix?.bytes
+      ? `${(x.vsix.bytes / 1048576).toFixed(2)} MB${x.vsix.existing ? ` (existing ${x.vsix.file}, made ${x.vsix.made})` : ''}`
+      : x.vsix?.error
+        ? `npm run package failed`
+        : 'not packaged (--package)',
+  ]);
+  return table(rows);
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -518,7 +761,10 @@ async function main() {
     process.exit(1);
   }
   ({ measureFloors } = await import('./floors.mjs'));
-  ({ runServer, killAllServers } = await import('./lsp-run.mjs'));
+  ({ runServer, runWorkspace, killAllServers } = await import('./lsp-run.mjs'));
+  SLIPWAY_DIR = opts.slipway;
+  SLIPWAY_CLI = path.join(SLIPWAY_DIR, 'dist', 'cli.js');
+  const packaged = opts.package && opts.servers.includes('slipway') ? packageVsix() : null;
   if (opts.servers.includes('slipway') && !fs.existsSync(SLIPWAY_CLI)) {
     console.error(
       `bench: ${path.relative(process.cwd(), SLIPWAY_CLI)} is missing: run \`npm run build\` at the repository root first`,
@@ -538,7 +784,7 @@ async function main() {
   const commit = git(['rev-parse', 'HEAD']);
   const dirty = git(['status', '--porcelain', '--untracked-files=no']);
   const versions = {
-    slipway: packageVersion(REPO_DIR),
+    slipway: packageVersion(SLIPWAY_DIR),
     yamlLanguageServer: packageVersion(
       path.join(BENCH_DIR, 'node_modules', 'yaml-language-server'),
     ),
@@ -635,6 +881,23 @@ async function main() {
     const summary = report(record);
     reports.push(summary);
     console.log('\n' + summary);
+  }
+  if (opts.extras && opts.servers.includes('slipway')) {
+    const extras = await measureExtras(opts, packaged);
+    const record = {
+      tool: 'slipway-bench',
+      record: 'extras',
+      date: new Date().toISOString(),
+      mode: opts.quick ? 'quick' : 'full',
+      commit,
+      workTreeChanged: Boolean(dirty),
+      slipwayBuild: distMtime,
+      machine: { ...host, loadavg: machine().loadavg },
+      versions,
+      extras,
+    };
+    if (opts.out) fs.appendFileSync(opts.out, JSON.stringify(record) + '\n');
+    console.log('\n' + reportExtras(extras));
   }
   console.log('');
   console.log(

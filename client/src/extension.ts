@@ -1,6 +1,8 @@
 import { window, type ExtensionContext } from 'vscode';
 import { OUTPUT_CHANNEL_NAME, TRACE_OUTPUT_CHANNEL_NAME } from '../../server/src/protocol/ids';
 import { registerCommands } from './commands/register-commands';
+import { registerPanelSerializer } from './panel/panel-serializer';
+import { registerSimulateCodeLens } from './panel/simulate-code-lens';
 import { ServerController } from './server-controller';
 import { ServerStatusBar } from './status-bar';
 
@@ -16,7 +18,9 @@ export function activate(context: ExtensionContext): void {
     traceOutput,
     controller,
     new ServerStatusBar(controller),
-    ...registerCommands({ controller, output }),
+    ...registerCommands({ controller, output, extensionUri: context.extensionUri }),
+    registerSimulateCodeLens(),
+    registerPanelSerializer({ server: controller, output, extensionUri: context.extensionUri }),
   );
   controller.watch();
   output.info(`activated in ${Math.round(performance.now() - startedAt)} ms`);

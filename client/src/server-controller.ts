@@ -71,6 +71,11 @@ export class ServerController implements Disposable {
     return this.currentState;
   }
 
+  /** The language client while there is one (starting or running); custom requests go through it. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
   /** Starts following settings and documents; starts the server if a manifest is open. */
   watch(): void {
     this.subscriptions.push(

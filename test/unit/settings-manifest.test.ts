@@ -143,6 +143,7 @@ void describe('contributes.commands matches ids.ts', () => {
     const titles: Record<string, string> = {
       [COMMAND_IDS.restartServer]: 'Restart Language Server',
       [COMMAND_IDS.showOutput]: 'Show Output',
+      [COMMAND_IDS.simulateManifest]: 'Simulate Manifest',
     };
     for (const command of commands) {
       assert.equal(command['category'], 'Slipway');

@@ -2,7 +2,11 @@ import type { CheckContext } from '../core/check/check-context';
 import { applySeverityOverrides } from '../core/diagnostics/apply-overrides';
 import type { Finding } from '../core/diagnostics/finding';
 import { simulate } from '../core/simulation/simulate';
+import { SLIPWAY_VERSION } from '../node/version';
+import { listCodes } from '../core/diagnostics/code-registry';
 import type { CliIo } from './cli-io';
+import { failsRun, formatJunit, type FailOn } from './format-junit';
+import { formatSarif } from './format-sarif';
 import { loadScope } from './load-scope';
 
 /** A finding with the file it belongs to. */
@@ -14,7 +18,9 @@ export interface FileFinding extends Finding {
 
 export interface CheckOptions {
   paths: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'junit';
+  /** The least severity that makes the exit code 1 (`--fail-on`); `error` when absent. */
+  failOn?: FailOn;
   /** A cluster file, `none` for the default cluster, or undefined to look for `.slipway/cluster.yaml`. */
   cluster: string | undefined;
 }
@@ -48,7 +54,21 @@ export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo
     );
     for (const finding of findings) results.push({ ...finding, uri: file.uri, file: file.display });
   }
-  if (options.format === 'json') {
+  const checked = scope.files.map(({ display, uri }) => ({ display, uri }));
+  const failOn = options.failOn ?? 'error';
+  if (options.format === 'sarif') {
+    io.stdout(
+      formatSarif({
+        version: SLIPWAY_VERSION,
+        codes: listCodes(),
+        files: checked,
+        findings: results,
+        cwd: io.cwd,
+      }),
+    );
+  } else if (options.format === 'junit') {
+    io.stdout(formatJunit({ files: checked, findings: results, failOn }));
+  } else if (options.format === 'json') {
     const diagnostics = results.map(({ severity, code, message, uri, range }) => ({
       severity,
       code,
@@ -70,5 +90,5 @@ export function runCheck(options: CheckOptions, context: CheckContext, io: CliIo
       `${plural(scope.files.length, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`,
     );
   }
-  return results.some((f) => f.severity === 'error') ? 1 : 0;
+  return results.some((f) => failsRun(f.severity, failOn)) ? 1 : 0;
 }

@@ -14,8 +14,10 @@ Check Kubernetes manifests as the API server would, and see what they would do
 in a cluster, before they reach one.
 
 Commands:
-  check [--format text|json] [--cluster FILE|none] PATH...
+  check [--format text|json] [--cluster FILE|none] [--fail-on LEVEL] PATH...
       Check manifests (files or folders) and what they do together.
+      For CI: --format sarif (SARIF 2.1.0) or --format junit (JUnit XML);
+      --fail-on error|warning|never sets what exits 1 (default: error).
   simulate [--json] [--cluster FILE|none] PATH...
       Show the pods, IPs, Services, routes and claims the manifests would make.
   route [--json] [--cluster FILE|none] URL PATH...
@@ -36,8 +38,8 @@ Options:
   -h, --help          Show this help.
   -v, --version       Print the version.
 
-Exit codes: 0 success; 1 errors found (check), a request that reaches no pod
-(route) or a refused expose; 2 usage error.
+Exit codes: 0 success; 1 errors found (check; see --fail-on), a request that
+reaches no pod (route) or a refused expose; 2 usage error.
 `;
 
 const COMMON = {
@@ -84,12 +86,17 @@ export function runCli(argv: string[], io: CliIo): number | 'serving' {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: COMMON,
+          options: { ...COMMON, 'fail-on': { type: 'string', default: 'error' } },
         });
         if (values.help) return help(io);
-        const format = wantsJson(values) ? 'json' : 'text';
+        const failOn = values['fail-on'];
+        if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never')
+          throw new UsageError(`--fail-on must be error, warning or never, not ${failOn}`);
+        const ci =
+          values.format === 'sarif' || values.format === 'junit' ? values.format : undefined;
+        const format = ci ?? (wantsJson(values) ? 'json' : 'text');
         return runCheck(
-          { paths: needPaths(positionals, 'check'), format, cluster: values.cluster },
+          { paths: needPaths(positionals, 'check'), format, failOn, cluster: values.cluster },
           createCheckContext(),
           io,
         );

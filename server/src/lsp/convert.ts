@@ -10,8 +10,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Diagnostics already made, by finding: a scope's findings stay the same
+ * objects from one simulation to the next, and a large file republishes
+ * thousands of them on every edit.
+ */
+const converted = new WeakMap<Finding, Diagnostic>();
+
 /** A core finding as an LSP diagnostic: the core's ranges are already LSP-shaped. */
 export function findingToDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = converted.get(finding);
+  if (!diagnostic) {
+    diagnostic = convert(finding);
+    converted.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
+function convert(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],

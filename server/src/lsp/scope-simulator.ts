@@ -8,7 +8,7 @@ import { resolveScope, type Scope, type ScopeMode } from '../core/scope/resolve-
 import { resolveCluster } from '../core/simulation/cluster/resolve-cluster';
 import type { SimObject } from '../core/simulation/model/sim-object';
 import type { Cluster, ReportDiagnostic, SimulationReport } from '../core/simulation/report';
-import { simulate } from '../core/simulation/simulate';
+import { simulate, simulateSteps } from '../core/simulation/simulate';
 import type { ParseProblem, ScopeInfo } from '../protocol/requests';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -30,6 +30,14 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** Runs a generator to its end. */
+function drive<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * Simulates scopes of the workspace index and keeps, per file, the
  * cross-resource diagnostics of every scope it belongs to. Memoized per
@@ -42,20 +50,36 @@ export class ScopeSimulator {
   private crossByUri = new Map<string, ReportDiagnostic[]>();
   /** Problems of each cluster file, by URI. */
   private clusterFindings = new Map<string, Finding[]>();
+  /** `findingsFor` results, kept until they change (publishes compare them by identity). */
+  private readonly findingsByUri = new Map<string, readonly Finding[]>();
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly settings: () => { scope: ScopeMode; clusterFile: string },
   ) {}
 
-  /** The cluster a workspace folder simulates on: its cluster file when it exists, else the default. */
-  private clusterFor(folder: string | undefined): { cluster: Cluster; key: string } {
+  /**
+   * The cluster a workspace folder simulates on: its cluster file when it
+   * exists, else the default. The file's problems go to `findings`.
+   */
+  private clusterFor(
+    folder: string | undefined,
+    findings: Map<string, Finding[]> = this.clusterFindings,
+  ): { cluster: Cluster; key: string } {
     if (!folder) return { cluster: resolveCluster(undefined), key: 'default' };
     const path = joinPath(folder, this.settings().clusterFile);
     const file = this.index.get(path);
     if (!file) return { cluster: resolveCluster(undefined), key: 'default' };
     const result = validateClusterFile(file.text);
-    this.clusterFindings.set(file.uri, result.findings);
+    if (findings === this.clusterFindings) {
+      const before = findings.get(file.uri);
+      if (JSON.stringify(before ?? []) !== JSON.stringify(result.findings)) {
+        findings.set(file.uri, result.findings);
+        this.findingsByUri.delete(file.uri);
+      }
+    } else {
+      findings.set(file.uri, result.findings);
+    }
     return { cluster: resolveCluster(result.value), key: `${path}@${file.revision}` };
   }
 
@@ -73,7 +97,18 @@ export class ScopeSimulator {
 
   /** Simulates a scope, or returns the remembered simulation when nothing it reads has changed. */
   simulateScope(scope: Scope): ScopeSimulation {
-    const { cluster, key: clusterKey } = this.clusterFor(this.folderOf(scope.files[0] ?? scope.id));
+    return drive(this.simulateScopeSteps(scope));
+  }
+
+  /** `simulateScope` a stage at a time (see `simulateSteps`). */
+  private *simulateScopeSteps(
+    scope: Scope,
+    clusterFindings?: Map<string, Finding[]>,
+  ): Generator<void, ScopeSimulation, void> {
+    const { cluster, key: clusterKey } = this.clusterFor(
+      this.folderOf(scope.files[0] ?? scope.id),
+      clusterFindings,
+    );
     const files = scope.files.flatMap((path) => {
       const file = this.index.get(path);
       return file ? [file] : [];
@@ -95,12 +130,8 @@ export class ScopeSimulator {
         .slice(0, 1)
         .map((finding) => ({ uri: file.uri, range: finding.range, message: finding.message })),
     );
-    const simulation: ScopeSimulation = {
-      scope,
-      report: simulate(objects, cluster),
-      objects,
-      parseProblems,
-    };
+    const report = yield* simulateSteps(objects, cluster);
+    const simulation: ScopeSimulation = { scope, report, objects, parseProblems };
     this.memo.set(memoKey, { key, simulation });
     return simulation;
   }
@@ -131,52 +162,76 @@ export class ScopeSimulator {
    * whose cross-resource diagnostics changed.
    */
   refreshAll(): Set<string> {
+    return drive(this.refreshAllSteps());
+  }
+
+  /**
+   * `refreshAll` a stage at a time: the caller may stop driving it when the
+   * workspace changes (a newer refresh supersedes it); nothing is recorded
+   * until it ends, but the simulations of the scopes it finished are
+   * remembered for the next one.
+   */
+  *refreshAllSteps(): Generator<void, Set<string>, void> {
     const seenScopes = new Set<string>();
     const next = new Map<string, ReportDiagnostic[]>();
+    const nextKeys = new Map<string, Set<string>>();
     const nextClusterFindings = new Map<string, Finding[]>();
-    const previousClusterFindings = this.clusterFindings;
-    this.clusterFindings = nextClusterFindings;
     for (const file of this.index.all()) {
       if (!/\.ya?ml$/i.test(file.path) || !file.check.kubernetes) continue;
       const scope = this.scopeOf(file.path);
       const id = `${scope.kind}:${scope.id}`;
       if (seenScopes.has(id)) continue;
       seenScopes.add(id);
-      for (const diagnostic of this.simulateScope(scope).report.diagnostics) {
-        const list = next.get(diagnostic.uri) ?? [];
+      const simulation = yield* this.simulateScopeSteps(scope, nextClusterFindings);
+      for (const diagnostic of simulation.report.diagnostics) {
+        let list = next.get(diagnostic.uri);
+        let keys = nextKeys.get(diagnostic.uri);
+        if (!list || !keys) {
+          list = [];
+          keys = new Set();
+          next.set(diagnostic.uri, list);
+          nextKeys.set(diagnostic.uri, keys);
+        }
         // A file in two scopes (a base under two overlays) gets each finding once.
-        if (!list.some((other) => JSON.stringify(other) === JSON.stringify(diagnostic)))
-          list.push(diagnostic);
-        next.set(diagnostic.uri, list);
+        const key = JSON.stringify(diagnostic);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        list.push(diagnostic);
       }
     }
     for (const key of [...this.memo.keys()]) if (!seenScopes.has(key)) this.memo.delete(key);
+    const previousClusterFindings = this.clusterFindings;
+    this.clusterFindings = nextClusterFindings;
     const changed = new Set<string>();
     for (const uri of new Set([...this.crossByUri.keys(), ...next.keys()])) {
-      if (JSON.stringify(this.crossByUri.get(uri) ?? []) !== JSON.stringify(next.get(uri) ?? []))
-        changed.add(uri);
+      const before = this.crossByUri.get(uri);
+      const after = next.get(uri);
+      if (JSON.stringify(before ?? []) !== JSON.stringify(after ?? [])) changed.add(uri);
+      // Unchanged: keep the list the last publish was made from (publishes compare identities).
+      else if (before && after) next.set(uri, before);
     }
     for (const uri of new Set([...previousClusterFindings.keys(), ...nextClusterFindings.keys()])) {
-      if (
-        JSON.stringify(previousClusterFindings.get(uri) ?? []) !==
-        JSON.stringify(nextClusterFindings.get(uri) ?? [])
-      ) {
-        changed.add(uri);
-      }
+      const before = previousClusterFindings.get(uri);
+      const after = nextClusterFindings.get(uri);
+      if (JSON.stringify(before ?? []) !== JSON.stringify(after ?? [])) changed.add(uri);
+      else if (before && after) nextClusterFindings.set(uri, before);
     }
     this.crossByUri = next;
+    for (const uri of changed) this.findingsByUri.delete(uri);
     return changed;
   }
 
   /** The cross-resource findings (and cluster-file problems) last computed for a file. */
-  findingsFor(uri: string): Finding[] {
-    const cross = (this.crossByUri.get(uri) ?? []).map(({ severity, code, message, range }) => ({
-      severity,
-      code,
-      message,
-      range,
-    }));
-    return [...cross, ...(this.clusterFindings.get(uri) ?? [])];
+  findingsFor(uri: string): readonly Finding[] {
+    let findings = this.findingsByUri.get(uri);
+    if (!findings) {
+      const cross = (this.crossByUri.get(uri) ?? []).map(
+        ({ severity, code, message, range }): Finding => ({ severity, code, message, range }),
+      );
+      findings = [...cross, ...(this.clusterFindings.get(uri) ?? [])];
+      this.findingsByUri.set(uri, findings);
+    }
+    return findings;
   }
 
   /** The scope as the panel shows it. */

@@ -42,6 +42,67 @@ export interface ServerRuntime {
 
 /** How long after the last change the scopes are simulated again. */
 const SIMULATION_DELAY_MS = 120;
+/** The longest pause waited for before simulating (for a workspace whose simulation takes long). */
+const MAX_SIMULATION_DELAY_MS = 500;
+/** How long the workspace simulation runs before pending messages (an edit, a hover) go first. */
+const SIMULATION_SLICE_MS = 10;
+
+/** What one publish of a file was computed from (compared by identity: the caches keep them). */
+interface PublishInputs {
+  version: number | undefined;
+  own: readonly Finding[];
+  cross: readonly Finding[];
+  settings: SlipwaySettings;
+  isExcluded: unknown;
+}
+
+function samePublish(
+  last: PublishInputs | { version: number | undefined; empty: true } | undefined,
+  next: PublishInputs,
+): boolean {
+  return (
+    last !== undefined &&
+    !('empty' in last) &&
+    last.version === next.version &&
+    last.own === next.own &&
+    last.cross === next.cross &&
+    last.settings === next.settings &&
+    last.isExcluded === next.isExcluded
+  );
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+  );
+}
+
+function isSorted(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) {
+    if (byPosition(findings[i - 1] as Finding, findings[i] as Finding) > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The two lists in position order, `a` first among equals: what a stable
+ * sort of `[...a, ...b]` gives, merged in one pass when both are in order
+ * (a file's own findings are; a scope's findings of one file mostly are).
+ */
+function mergeByPosition(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  if (b.length === 0) return isSorted(a) ? [...a] : [...a].sort(byPosition);
+  if (!isSorted(a) || !isSorted(b)) return [...a, ...b].sort(byPosition);
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (byPosition(b[j] as Finding, a[i] as Finding) < 0) out.push(b[j++] as Finding);
+    else out.push(a[i++] as Finding);
+  }
+  while (i < a.length) out.push(a[i++] as Finding);
+  while (j < b.length) out.push(b[j++] as Finding);
+  return out;
+}
 
 /**
  * Wires the Slipway language server to a connection: each file's own checks
@@ -65,12 +126,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let canWatchFiles = false;
   const scheduled = new Set<string>();
   let simulationTimer: NodeJS.Timeout | undefined;
+  // The workspace simulation under way, run a slice at a time; replaced or cleared when superseded.
+  let refresh: Generator<void, Set<string>, void> | undefined;
+  // Time spent on the refresh under way, and on the last one that finished.
+  let refreshSpentMs = 0;
+  let lastRefreshMs = 0;
   // Settled once the workspace has been indexed: panel requests wait for it,
   // diagnostics of open files do not.
   let indexed: Promise<void> = Promise.resolve();
   // What each document's last publish was computed from: publishing the same
   // thing twice is skipped.
-  const published = new Map<string, string>();
+  const published = new Map<string, PublishInputs | { version: number | undefined; empty: true }>();
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -125,7 +191,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const started = performance.now();
     const count = await index.scan(
       (path) => isExcluded(`file://${path}`),
-      () => new Promise((resolve) => setImmediate(resolve)),
+      () => new Promise((resolve) => afterPendingMessages(() => resolve(undefined))),
     );
     log.info(`indexed ${count} YAML files in ${Math.round(performance.now() - started)} ms`);
     scheduleSimulation(0);
@@ -190,25 +256,32 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** Publishes a file's diagnostics: its own findings plus its scopes' cross-resource findings. */
   function publish(uri: string): void {
     const document = documents.get(uri);
+    const version = document?.version;
+    const last = published.get(uri);
+    let inputs: PublishInputs | undefined;
     const diagnostics = runSafe(log, `checking ${uri}`, [], () => {
       if (!settings.enable || !settings.validation.enable || isExcluded(uri)) return [];
-      const own: Finding[] = fileCheck(uri)?.findings ?? [];
+      const own: readonly Finding[] = fileCheck(uri)?.findings ?? [];
       const cross = simulator?.findingsFor(uri) ?? [];
+      inputs = { version, own, cross, settings, isExcluded };
+      // The same findings under the same settings for the same version: nothing to send.
+      if (samePublish(last, inputs)) return undefined;
       const lineCount = document?.lineCount ?? Number.POSITIVE_INFINITY;
       // Until the scope is simulated again, keep findings that still fit the edited text.
-      const fitting = cross.filter((finding) => finding.range.start.line < lineCount);
-      return applySeverityOverrides([...own, ...fitting], settings.rules)
-        .sort(
-          (a, b) =>
-            a.range.start.line - b.range.start.line ||
-            a.range.start.character - b.range.start.character,
-        )
-        .map(findingToDiagnostic);
+      const fitting = cross.every((finding) => finding.range.start.line < lineCount)
+        ? cross
+        : cross.filter((finding) => finding.range.start.line < lineCount);
+      return applySeverityOverrides(mergeByPosition(own, fitting), settings.rules).map(
+        findingToDiagnostic,
+      );
     });
-    const key = `${document?.version ?? 'disk'}|${JSON.stringify(diagnostics)}`;
-    if (published.get(uri) === key) return;
-    published.set(uri, key);
-    void connection.sendDiagnostics({ uri, version: document?.version, diagnostics });
+    if (!diagnostics) return;
+    // Nothing checked (disabled, excluded, failed): an empty publish, sent once per version.
+    const next = inputs ?? { version, empty: true as const };
+    if (!inputs && diagnostics.length === 0 && last && 'empty' in last && last.version === version)
+      return;
+    published.set(uri, next);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   function schedule(uri: string): void {
@@ -220,18 +293,63 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   }
 
-  /** Simulates the workspace's scopes once typing pauses, then republishes the files whose findings changed. */
+  /**
+   * Simulates the workspace's scopes once typing pauses, then republishes the
+   * files whose findings changed. The simulation runs a stage at a time
+   * (SIMULATION_SLICE_MS, then pending messages go first), and a change
+   * meanwhile drops it: the next one starts after the next pause.
+   */
   function scheduleSimulation(delay: number): void {
     if (simulationTimer) clearTimeout(simulationTimer);
+    refresh = undefined;
+    // A pause long enough for typing to have stopped: the longer the last
+    // simulation took, the surer it should be (a dropped one is wasted work).
+    const wait =
+      delay === 0 ? 0 : Math.min(MAX_SIMULATION_DELAY_MS, Math.max(delay, lastRefreshMs));
     simulationTimer = setTimeout(() => {
       simulationTimer = undefined;
       if (!simulator || !settings.enable || !settings.validation.enable) return;
-      const changed = runSafe(log, 'simulating the workspace', new Set<string>(), () =>
-        simulator!.refreshAll(),
-      );
-      for (const document of documents.all()) changed.add(document.uri);
-      for (const uri of changed) publish(uri);
-    }, delay);
+      const steps = simulator.refreshAllSteps();
+      refresh = steps;
+      refreshSpentMs = 0;
+      continueRefresh(steps);
+    }, wait);
+  }
+
+  /**
+   * Runs `callback` once a message that arrived meanwhile has been handled. The
+   * JSON-RPC connection hands a message on in two turns of deferred work (one
+   * to decode it, one to dispatch it), each queued behind what was deferred
+   * before: waiting three turns lets an edit or a hover overtake the next slice
+   * of background work, instead of waiting behind several of them.
+   */
+  function afterPendingMessages(callback: () => void): void {
+    runtime.defer(() => runtime.defer(() => runtime.defer(callback)));
+  }
+
+  function continueRefresh(steps: Generator<void, Set<string>, void>): void {
+    const sliceStart = performance.now();
+    for (;;) {
+      if (refresh !== steps) return; // superseded by a change
+      const step = runSafe(log, 'simulating the workspace', undefined, () => steps.next());
+      if (!step) {
+        refresh = undefined;
+        return;
+      }
+      if (step.done) {
+        refresh = undefined;
+        lastRefreshMs = refreshSpentMs + (performance.now() - sliceStart);
+        const changed = step.value;
+        for (const document of documents.all()) changed.add(document.uri);
+        for (const uri of changed) publish(uri);
+        return;
+      }
+      if (performance.now() - sliceStart >= SIMULATION_SLICE_MS) {
+        refreshSpentMs += performance.now() - sliceStart;
+        afterPendingMessages(() => continueRefresh(steps));
+        return;
+      }
+    }
   }
 
   documents.onDidChangeContent((change) => {

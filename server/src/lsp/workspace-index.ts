@@ -2,7 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckContext } from '../core/check/check-context';
-import { checkText, type FileCheck } from '../core/check/check-text';
+import type { ChunkCheck } from '../core/check/check-chunk';
+import {
+  checkText,
+  checkTextSteps,
+  type ChunkCache,
+  type ChunkLookup,
+  type FileCheck,
+} from '../core/check/check-text';
 import { KUSTOMIZATION_FILES } from '../core/scope/kustomization';
 import type { WorkspaceView } from '../core/scope/resolve-scope';
 
@@ -17,6 +24,8 @@ export interface IndexedFile {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** How long the background scan checks before it lets pending messages (an open, an edit) in. */
+const SLICE_MS = 8;
 const YAML_FILE = /\.ya?ml$/i;
 
 /**
@@ -30,6 +39,14 @@ export class WorkspaceIndex {
   private readonly openPaths = new Set<string>();
   private folderList: string[] = [];
   private nextRevision = 1;
+  /** The chunks the background scan has checked of the file it is on: an open of that file reuses them. */
+  private scanning: { path: string; cache: ChunkCache } | undefined;
+  /**
+   * Every checked document of the indexed files, by text, with how many files
+   * hold it: a document that several files share (a copy, a base repeated in
+   * overlays, the same file opened from two places) is checked, and kept, once.
+   */
+  private readonly shared = new Map<string, { check: ChunkCheck; files: number }>();
   /** Increases on every change: simulations are memoized per version. */
   version = 0;
 
@@ -72,22 +89,56 @@ export class WorkspaceIndex {
     for (const folder of this.folderList) await walk(folder);
     for (const path of paths) {
       if (this.openPaths.has(path)) continue;
+      let text: string;
       try {
-        this.setText(path, await readFile(path, 'utf8'), false);
+        text = await readFile(path, 'utf8');
       } catch {
         // Unreadable (removed meanwhile, permissions): nothing to index.
+        continue;
       }
+      await this.checkInSlices(path, text, yieldToEvents);
       await yieldToEvents();
     }
     return paths.length;
   }
 
-  /** Records a file's text (from the editor when `open`) and checks it. */
-  setText(path: string, text: string, open: boolean): IndexedFile {
-    if (open) this.openPaths.add(path);
+  /**
+   * Checks a file from disk a few documents at a time, letting messages in
+   * between: an editor that opens the file meanwhile gets its diagnostics
+   * from the documents already checked plus the rest, at once, and the scan
+   * then leaves the file to the editor.
+   */
+  private async checkInSlices(
+    path: string,
+    text: string,
+    yieldToEvents: () => Promise<void>,
+  ): Promise<void> {
     const previous = this.files.get(path);
-    if (previous && previous.text === text) return previous;
-    const check = checkText(text, this.context, previous?.check.cache);
+    if (previous && previous.text === text) return;
+    const cache: ChunkCache = new Map();
+    this.scanning = { path, cache };
+    try {
+      const steps = checkTextSteps(text, this.context, this.lookupFor(path, previous), cache);
+      let sliceStart = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          this.store(path, text, step.value);
+          return;
+        }
+        if (performance.now() - sliceStart < SLICE_MS) continue;
+        await yieldToEvents();
+        sliceStart = performance.now();
+        // Opened, or changed by an editor or a file event meanwhile: that check wins.
+        if (this.openPaths.has(path) || this.files.get(path) !== previous) return;
+      }
+    } finally {
+      if (this.scanning?.cache === cache) this.scanning = undefined;
+    }
+  }
+
+  private store(path: string, text: string, check: FileCheck): IndexedFile {
+    this.share(check.cache, this.files.get(path)?.check.cache);
     const file: IndexedFile = {
       path,
       uri: pathToFileURL(path).href,
@@ -98,6 +149,46 @@ export class WorkspaceIndex {
     this.files.set(path, file);
     this.version++;
     return file;
+  }
+
+  /** Counts the documents a file now holds, and forgets those no file holds any more. */
+  private share(next: ChunkCache | undefined, previous: ChunkCache | undefined): void {
+    if (next) {
+      for (const [text, check] of next) {
+        if (previous?.has(text)) continue;
+        const entry = this.shared.get(text);
+        if (entry) entry.files++;
+        else this.shared.set(text, { check, files: 1 });
+      }
+    }
+    if (previous) {
+      for (const text of previous.keys()) {
+        if (next?.has(text)) continue;
+        const entry = this.shared.get(text);
+        if (entry && --entry.files === 0) this.shared.delete(text);
+      }
+    }
+  }
+
+  /**
+   * Earlier results for a file's chunks: its last check, what the scan has
+   * checked of it, and the documents other indexed files hold.
+   */
+  private lookupFor(path: string, previous: IndexedFile | undefined): ChunkLookup {
+    const scanned = this.scanning?.path === path ? this.scanning.cache : undefined;
+    const last = previous?.check.cache;
+    return {
+      get: (text): ChunkCheck | undefined =>
+        last?.get(text) ?? scanned?.get(text) ?? this.shared.get(text)?.check,
+    };
+  }
+
+  /** Records a file's text (from the editor when `open`) and checks it. */
+  setText(path: string, text: string, open: boolean): IndexedFile {
+    if (open) this.openPaths.add(path);
+    const previous = this.files.get(path);
+    if (previous && previous.text === text) return previous;
+    return this.store(path, text, checkText(text, this.context, this.lookupFor(path, previous)));
   }
 
   /** An editor closed the file: the disk is the truth again. */
@@ -121,7 +212,11 @@ export class WorkspaceIndex {
   }
 
   remove(path: string): void {
-    if (this.files.delete(path)) this.version++;
+    const file = this.files.get(path);
+    if (!file) return;
+    this.share(undefined, file.check.cache);
+    this.files.delete(path);
+    this.version++;
   }
 
   get(path: string): IndexedFile | undefined {

@@ -12,6 +12,8 @@ export const COMMAND_IDS = {
   restartServer: 'slipway.restartServer',
   /** Reveals the `Slipway` output channel. */
   showOutput: 'slipway.showOutput',
+  /** Opens the simulation panel beside the editor for the active file's scope. */
+  simulateManifest: 'slipway.simulateManifest',
 } as const;
 
 /** One of the contributed command ids. */

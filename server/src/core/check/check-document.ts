@@ -5,7 +5,7 @@ import { isJsonObject, type JsonObject, type JsonPath } from '../model/json';
 import { createManifest, type Manifest } from '../model/manifest';
 import { SourceMap } from '../model/source-map';
 import type { ParsedDocument } from '../parse/parsed-document';
-import { ruleApplies, type RuleContext } from '../rules/rule';
+import { rulesFor, type RuleContext } from '../rules/rule';
 import { schemaErrorsToFindings } from '../schema/schema-findings';
 import { offsetsToRange } from '../text/offset-range';
 import type { CheckContext } from './check-context';
@@ -47,8 +47,7 @@ function checkKnownManifest(
         range: manifest.locate(r.path, r.target ?? 'key'),
       }),
   };
-  for (const rule of context.rules) {
-    if (!ruleApplies(rule, manifest)) continue;
+  for (const rule of rulesFor(context.rules, manifest)) {
     try {
       rule.check(ruleContext);
     } catch {

@@ -10,6 +10,11 @@ import type { CheckContext } from './check-context';
 /** Results of earlier chunk checks, keyed by chunk text. The caller owns it (one per open file). */
 export type ChunkCache = Map<string, ChunkCheck>;
 
+/** Where earlier chunk results can be found: a file's last cache, or several of them. */
+export interface ChunkLookup {
+  get(text: string): ChunkCheck | undefined;
+}
+
 /** A manifest and the file line its document starts on. */
 export interface PlacedManifest {
   manifest: Manifest;
@@ -43,8 +48,26 @@ export function looksLikeKubernetes(text: string): boolean {
  * are not parsed or checked again; their findings are only moved to their
  * new lines. A file without Kubernetes objects gets no findings.
  */
-export function checkText(text: string, context: CheckContext, previous?: ChunkCache): FileCheck {
-  const cache: ChunkCache = new Map();
+export function checkText(text: string, context: CheckContext, previous?: ChunkLookup): FileCheck {
+  const steps = checkTextSteps(text, context, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `checkText` one document at a time: it yields after each document it had to
+ * parse and check, so a caller can spread a large file over several turns of
+ * the event loop (and drop it when it is superseded). `cache` is filled as it
+ * goes: another check of the same text can read it meanwhile.
+ */
+export function* checkTextSteps(
+  text: string,
+  context: CheckContext,
+  previous?: ChunkLookup,
+  cache: ChunkCache = new Map(),
+): Generator<void, FileCheck, void> {
   const bytes = text.length;
   if (bytes > PARSE_LIMITS.maxFileBytes) {
     return skippedFile(
@@ -67,12 +90,26 @@ export function checkText(text: string, context: CheckContext, previous?: ChunkC
   const notAnObject: Finding[] = [];
   const manifests: PlacedManifest[] = [];
   let kubernetes = false;
+  let sorted = true;
+  let lastLine = -1;
+  let lastCharacter = -1;
   for (const chunk of splitDocuments(text)) {
-    let result = previous?.get(chunk.text) ?? cache.get(chunk.text);
-    if (!result) result = checkChunk(chunk.text, context);
-    cache.set(chunk.text, result);
+    let result = cache.get(chunk.text) ?? previous?.get(chunk.text);
+    if (!result) {
+      result = checkChunk(chunk.text, context);
+      cache.set(chunk.text, result);
+      yield;
+    } else {
+      cache.set(chunk.text, result);
+    }
     for (const finding of result.findings) {
-      findings.push({ ...finding, range: shiftRange(finding.range, chunk.startLine) });
+      const placed = { ...finding, range: shiftRange(finding.range, chunk.startLine) };
+      const { line, character } = placed.range.start;
+      // Chunks come in line order, and a chunk's findings mostly do too: sort only when needed.
+      if (line < lastLine || (line === lastLine && character < lastCharacter)) sorted = false;
+      lastLine = line;
+      lastCharacter = character;
+      findings.push(placed);
     }
     for (const finding of result.notAnObject) {
       notAnObject.push({ ...finding, range: shiftRange(finding.range, chunk.startLine) });
@@ -81,11 +118,17 @@ export function checkText(text: string, context: CheckContext, previous?: ChunkC
       manifests.push({ manifest, lineOffset: chunk.startLine });
     kubernetes ||= result.kubernetes;
   }
-  if (kubernetes) findings.push(...notAnObject);
-  findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  if (kubernetes && notAnObject.length > 0) {
+    findings.push(...notAnObject);
+    sorted = false;
+  }
+  if (!sorted) {
+    findings.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    );
+  }
   return { findings, manifests, kubernetes, cache };
 }
 

@@ -1,60 +1,193 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Document,
-  type LineCounter,
-  type Node,
-} from 'yaml';
-import { offsetsToRange } from '../text/offset-range';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { offsetsToRange, type LinePositions } from '../text/offset-range';
 import type { Range } from '../text/range';
 import type { JsonPath } from './json';
 
 /** What part of an entry a range should cover. */
 export type RangeTarget = 'key' | 'value';
 
+// Node kinds of the compact tables (FLOW is added to MAP or SEQ).
+const SCALAR = 1;
+const MAP = 2;
+const SEQ = 3;
+const ALIAS = 4;
+const OTHER = 5;
+const KIND = 7;
+const FLOW = 8;
+
+/** No node: a missing pair value, a null sequence item, an alias to nothing. */
+const NONE = -1;
+
 interface Located {
-  key: Node | undefined;
-  value: Node | undefined;
+  key: number;
+  value: number;
   /** How many path segments were found; less than the path's length when it ends early. */
   depth: number;
 }
 
 /**
- * Maps JSON paths of one parsed document back to source ranges, lazily:
- * nothing is computed until a finding asks for a range.
+ * Line starts of one parsed chunk with yaml's LineCounter arithmetic (1-based
+ * `{ line, col }`), in a typed array: a LineCounter holds a growable array
+ * and two closures.
+ */
+class LineStarts implements LinePositions {
+  constructor(readonly starts: Int32Array) {}
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - (starts[low - 1] as number) + 1 };
+  }
+}
+
+/**
+ * Maps JSON paths of one parsed document back to source ranges. It keeps a
+ * compact copy of the document's node tree (kinds and offsets in typed
+ * arrays, map keys, scalar sources), made once, so the yaml Document itself
+ * is not kept: for a file of thousands of documents, the syntax trees are
+ * most of the memory a check would hold. Ranges are computed only when a
+ * finding or the simulation asks for one.
  */
 export class SourceMap {
-  constructor(
-    private readonly document: Document.Parsed,
-    private readonly lineCounter: LineCounter,
-  ) {}
+  private readonly kinds: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /**
+   * A collection's entries in `children`: from `first[id]`, `count[id]` of
+   * them (a map entry takes two slots: key id, value id); an alias's target id.
+   */
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
+  private readonly children: Int32Array;
+  /** The key text of a map entry (`String(key.value)` of a scalar key), at its key slot in `children`. */
+  private readonly keys: (string | undefined)[];
+  /** Each scalar's source text as written (`yes`, `0644`), by node id. */
+  private readonly sources: (string | undefined)[];
+  private readonly root: number;
+  private readonly lines: LineStarts;
 
-  private resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.document) : node;
+  constructor(document: Document.Parsed, lineCounter: LineCounter) {
+    const kinds: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const first: number[] = [];
+    const count: number[] = [];
+    const children: number[] = [];
+    const keys: (string | undefined)[] = [];
+    const sources: (string | undefined)[] = [];
+    const anchored = new Map<unknown, number>();
+    const aliases: [number, unknown][] = [];
+
+    const add = (node: Node, kind: number): number => {
+      const id = kinds.length;
+      kinds.push(kind);
+      starts.push(node.range?.[0] ?? NONE);
+      ends.push(node.range?.[1] ?? NONE);
+      first.push(NONE);
+      count.push(0);
+      sources.push(undefined);
+      if ((node as { anchor?: string }).anchor) anchored.set(node, id);
+      return id;
+    };
+    const flow = (node: unknown): number => ((node as { flow?: boolean }).flow === true ? FLOW : 0);
+    const visit = (node: unknown): number => {
+      if (node === null || node === undefined) return NONE;
+      if (isScalar(node)) {
+        const id = add(node, SCALAR);
+        if (typeof node.source === 'string') sources[id] = node.source;
+        return id;
+      }
+      if (isAlias(node)) {
+        const id = add(node, ALIAS);
+        aliases.push([id, node]);
+        return id;
+      }
+      if (isMap(node)) {
+        const id = add(node, MAP | flow(node));
+        const entries: number[] = [];
+        const entryKeys: (string | undefined)[] = [];
+        for (const pair of node.items) {
+          entries.push(visit(pair.key), visit(pair.value));
+          entryKeys.push(isScalar(pair.key) ? String(pair.key.value) : undefined, undefined);
+        }
+        first[id] = children.length;
+        count[id] = entries.length / 2;
+        children.push(...entries);
+        keys.push(...entryKeys);
+        return id;
+      }
+      if (isSeq(node)) {
+        const id = add(node, SEQ | flow(node));
+        const items = node.items.map((item) => visit(item));
+        first[id] = children.length;
+        count[id] = items.length;
+        children.push(...items);
+        for (let i = 0; i < items.length; i++) keys.push(undefined);
+        return id;
+      }
+      return add(node as Node, OTHER);
+    };
+    this.root = visit(document.contents);
+    for (const [id, alias] of aliases) {
+      const target = (alias as { resolve(doc: Document): unknown }).resolve(document);
+      first[id] = anchored.get(target) ?? NONE;
+    }
+    this.kinds = Uint8Array.from(kinds);
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+    this.first = Int32Array.from(first);
+    this.count = Int32Array.from(count);
+    this.children = Int32Array.from(children);
+    this.keys = keys;
+    this.sources = sources;
+    this.lines = new LineStarts(Int32Array.from(lineCounter.lineStarts));
+  }
+
+  private kind(id: number): number {
+    return id < 0 ? 0 : (this.kinds[id] as number) & KIND;
+  }
+
+  private isFlow(id: number): boolean {
+    return id >= 0 && ((this.kinds[id] as number) & FLOW) !== 0;
+  }
+
+  /** An alias stands for its anchored node. */
+  private resolve(id: number): number {
+    return this.kind(id) === ALIAS ? (this.first[id] as number) : id;
   }
 
   private locate(path: JsonPath): Located {
-    let key: Node | undefined;
-    let value: Node | undefined = this.document.contents ?? undefined;
+    let key = NONE;
+    let value = this.root;
     let depth = 0;
     for (const segment of path) {
       const container = this.resolve(value);
-      if (typeof segment === 'number' && isSeq(container)) {
-        const item = container.items[segment];
-        if (item === undefined) break;
-        key = undefined;
-        value = item as Node;
-      } else if (typeof segment === 'string' && isMap(container)) {
-        const pair = container.items.find(
-          (candidate) =>
-            isPair(candidate) && isScalar(candidate.key) && String(candidate.key.value) === segment,
-        );
-        if (!pair) break;
-        key = pair.key as Node;
-        value = (pair.value ?? undefined) as Node | undefined;
+      const kind = this.kind(container);
+      const start = kind === 0 ? 0 : (this.first[container] as number);
+      const size = kind === 0 ? 0 : (this.count[container] as number);
+      if (typeof segment === 'number' && kind === SEQ) {
+        if (!Number.isInteger(segment) || segment < 0 || segment >= size) break;
+        key = NONE;
+        value = this.children[start + segment] as number;
+      } else if (typeof segment === 'string' && kind === MAP) {
+        let slot = NONE;
+        for (let i = start; i < start + 2 * size; i += 2) {
+          if (this.keys[i] === segment) {
+            slot = i;
+            break;
+          }
+        }
+        if (slot === NONE) break;
+        key = this.children[slot] as number;
+        value = this.children[slot + 1] as number;
       } else {
         break;
       }
@@ -63,10 +196,11 @@ export class SourceMap {
     return { key, value, depth };
   }
 
-  private nodeRange(node: Node | undefined): Range | undefined {
-    const range = node?.range;
-    if (!range) return undefined;
-    return offsetsToRange(this.lineCounter, range[0], range[1]);
+  private nodeRange(id: number): Range | undefined {
+    if (id < 0) return undefined;
+    const start = this.starts[id] as number;
+    if (start === NONE) return undefined;
+    return offsetsToRange(this.lines, start, this.ends[id] as number);
   }
 
   /** The source text of the scalar at `path` as written (`yes`, `0644`), if it is a scalar. */
@@ -74,8 +208,8 @@ export class SourceMap {
     const found = this.locate(path);
     if (found.depth !== path.length) return undefined;
     const node = this.resolve(found.value);
-    if (!isScalar(node)) return undefined;
-    return typeof node.source === 'string' ? node.source : undefined;
+    if (this.kind(node) !== SCALAR) return undefined;
+    return this.sources[node];
   }
 
   /** True when every segment of the path exists in the source. */
@@ -91,12 +225,10 @@ export class SourceMap {
   range(path: JsonPath, target: RangeTarget = 'key'): Range {
     const found = this.locate(path);
     const complete = found.depth === path.length;
-    const valueNode = this.resolve(found.value) as Node | undefined;
-    const scalarValue = valueNode !== undefined && isScalar(valueNode);
-    const flowValue =
-      valueNode !== undefined &&
-      (isMap(valueNode) || isSeq(valueNode)) &&
-      (valueNode as { flow?: boolean }).flow === true;
+    const valueNode = this.resolve(found.value);
+    const valueKind = this.kind(valueNode);
+    const scalarValue = valueKind === SCALAR;
+    const flowValue = (valueKind === MAP || valueKind === SEQ) && this.isFlow(valueNode);
     if (complete && target === 'value' && (scalarValue || flowValue)) {
       const range = this.nodeRange(found.value);
       if (range) return range;
@@ -104,17 +236,17 @@ export class SourceMap {
     const keyRange = this.nodeRange(found.key);
     if (keyRange) return keyRange;
     // A sequence item, or the root: point at the first line of the node.
-    const node = found.value ?? (this.document.contents as Node | null) ?? undefined;
-    const start = node?.range?.[0] ?? 0;
-    const firstLineEnd = this.firstLineEnd(start, node?.range?.[1] ?? start);
-    return offsetsToRange(this.lineCounter, start, firstLineEnd);
+    const node = found.value >= 0 ? found.value : this.root;
+    const start = node >= 0 && this.starts[node] !== NONE ? (this.starts[node] as number) : 0;
+    const end = node >= 0 && this.starts[node] !== NONE ? (this.ends[node] as number) : start;
+    const firstLineEnd = this.firstLineEnd(start, end);
+    return offsetsToRange(this.lines, start, firstLineEnd);
   }
 
   /** The offset where the line holding `start` ends, capped at `end`. */
   private firstLineEnd(start: number, end: number): number {
-    const lineStarts = this.lineCounter.lineStarts;
-    const { line } = this.lineCounter.linePos(start);
-    const nextLineStart = lineStarts[line];
+    const { line } = this.lines.linePos(start);
+    const nextLineStart = this.lines.starts[line];
     const lineEnd = nextLineStart === undefined ? end : nextLineStart - 1;
     return Math.max(start + 1, Math.min(end, lineEnd));
   }

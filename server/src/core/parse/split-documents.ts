@@ -17,6 +17,9 @@ const END_MARKER = /^\.\.\.(?:[ \t]|\r?$)/;
 /** Lines that carry no content: a `---` after them still belongs to the same chunk. */
 const PREAMBLE_LINE = /^(?:[ \t]*(?:#.*)?|%.*)\r?$/;
 
+const DASH = 45;
+const DOT = 46;
+
 /** Splits a file into document chunks; joining their texts gives the file back. */
 export function splitDocuments(text: string): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
@@ -29,9 +32,17 @@ export function splitDocuments(text: string): DocumentChunk[] {
   while (offset <= text.length) {
     const newline = text.indexOf('\n', offset);
     const lineEnd = newline === -1 ? text.length : newline;
-    const lineText = text.slice(offset, lineEnd);
-    const startsDocument = START_MARKER.test(lineText);
-    if ((startsDocument && !onlyPreamble) || (afterEndMarker && !PREAMBLE_LINE.test(lineText))) {
+    // Only lines that start with `---` or `...` can be markers, and the
+    // preamble test matters only until the chunk has content: most lines
+    // are never sliced.
+    const first = text.charCodeAt(offset);
+    let lineText: string | undefined;
+    const startsDocument =
+      first === DASH && START_MARKER.test((lineText = text.slice(offset, lineEnd)));
+    if (
+      (startsDocument && !onlyPreamble) ||
+      (afterEndMarker && !PREAMBLE_LINE.test((lineText ??= text.slice(offset, lineEnd))))
+    ) {
       chunks.push({
         text: text.slice(chunkStart, offset),
         startLine: chunkStartLine,
@@ -43,8 +54,10 @@ export function splitDocuments(text: string): DocumentChunk[] {
       afterEndMarker = false;
     }
     if (startsDocument) onlyPreamble = false;
-    else if (!PREAMBLE_LINE.test(lineText)) onlyPreamble = false;
-    if (END_MARKER.test(lineText)) afterEndMarker = true;
+    else if (onlyPreamble && !PREAMBLE_LINE.test((lineText ??= text.slice(offset, lineEnd))))
+      onlyPreamble = false;
+    if (first === DOT && END_MARKER.test((lineText ??= text.slice(offset, lineEnd))))
+      afterEndMarker = true;
     if (newline === -1) break;
     offset = newline + 1;
     line += 1;

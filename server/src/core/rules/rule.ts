@@ -40,3 +40,24 @@ export function ruleApplies(rule: Rule, manifest: Manifest): boolean {
   if (rule.kinds === '*') return true;
   return rule.kinds.includes(`${manifest.gvk.group}/${manifest.kind}`);
 }
+
+const rulesByKind = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
+
+/**
+ * The rules of a list that apply to a manifest, in list order: worked out
+ * once per kind (`group/Kind`), not once per rule and manifest.
+ */
+export function rulesFor(rules: readonly Rule[], manifest: Manifest): readonly Rule[] {
+  let byKind = rulesByKind.get(rules);
+  if (!byKind) {
+    byKind = new Map();
+    rulesByKind.set(rules, byKind);
+  }
+  const kind = `${manifest.gvk.group}/${manifest.kind}`;
+  let applicable = byKind.get(kind);
+  if (!applicable) {
+    applicable = rules.filter((rule) => ruleApplies(rule, manifest));
+    byKind.set(kind, applicable);
+  }
+  return applicable;
+}

@@ -1,7 +1,7 @@
 import type { JsonPath } from '../model/json';
 import { KindCatalog } from './kind-catalog';
 import { refName, type BundleSchema, type SchemaBundle } from './schema-bundle';
-import { SchemaValidator } from './schema-validator';
+import { SchemaValidator, type PrecompiledValidators } from './schema-validator';
 
 /**
  * Everything the core knows about the Kubernetes schema: kinds, definitions,
@@ -12,9 +12,13 @@ export class SchemaRegistry {
   readonly catalog: KindCatalog;
   readonly validator: SchemaValidator;
 
-  constructor(readonly bundle: SchemaBundle) {
+  /** `precompiled`: the validators the build made (dist/validators.js); others compile on first use. */
+  constructor(
+    readonly bundle: SchemaBundle,
+    precompiled?: PrecompiledValidators,
+  ) {
     this.catalog = new KindCatalog(bundle);
-    this.validator = new SchemaValidator(bundle);
+    this.validator = new SchemaValidator(bundle, precompiled);
   }
 
   get kubernetesVersion(): string {

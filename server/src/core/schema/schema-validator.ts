@@ -1,96 +1,133 @@
-import Ajv, { type ErrorObject, type KeywordDefinition, type ValidateFunction } from 'ajv';
-import { isValidQuantity } from '../quantity/parse-quantity';
+import Ajv, {
+  type CodeKeywordDefinition,
+  type ErrorObject,
+  type Options,
+  type ValidateFunction,
+} from 'ajv';
+import { _, str, strConcat, stringify, type Code } from 'ajv/dist/compile/codegen';
+import N from 'ajv/dist/compile/names';
 import type { SchemaBundle } from './schema-bundle';
+import { SCHEMA_FORMATS, uniqueByErrors, VALIDATOR_RUNTIME_MODULE } from './validator-runtime';
 
 /** The list-uniqueness keywords of the bundle: an error, or only an API-server warning. */
 export const UNIQUE_KEYWORDS = ['x-unique-by', 'x-unique-by-warning'] as const;
 
+/** `require("slipway-validator-runtime")`: how generated code reaches validator-runtime.ts. */
+const RUNTIME: Code = _`require(${VALIDATOR_RUNTIME_MODULE})`;
+
 /**
  * A keyword that reports list items sharing their key values (two containers
- * named `web`, two Service ports 80/TCP), as the API server does.
+ * named `web`, two Service ports 80/TCP), as the API server does. Defined by
+ * code generation (not a `validate` function), so that it works in
+ * standalone code precompiled at build time: the generated code calls
+ * `uniqueByErrors` of validator-runtime.ts.
  */
-function uniqueByKeyword(keyword: string): KeywordDefinition {
+function uniqueByKeyword(keyword: string): CodeKeywordDefinition {
   return {
     keyword,
     type: 'array',
     schemaType: 'array',
-    errors: true,
-    validate: function validateUnique(
-      keys: string[],
-      data: unknown[],
-      _parentSchema?: unknown,
-      dataContext?: { instancePath: string },
-    ): boolean {
-      // ajv does not prefix errors of `validate` keywords with the data's path.
-      const base = dataContext?.instancePath ?? '';
-      const seen = new Map<string, number>();
-      const errors: ErrorObject[] = [];
-      data.forEach((item, index) => {
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
-        const record = item as Record<string, unknown>;
-        // Defaults the API server applies before comparing (protocol: TCP).
-        const parts = keys.map((key) =>
-          key === 'protocol' && record[key] === undefined ? 'TCP' : record[key],
-        );
-        if (parts[0] === undefined) return;
-        const identity = JSON.stringify(parts);
-        const first = seen.get(identity);
-        if (first === undefined) {
-          seen.set(identity, index);
-          return;
-        }
-        errors.push({
-          keyword,
-          instancePath: `${base}/${index}`,
-          schemaPath: '',
-          params: { keys, first, duplicate: index },
-        });
+    code(cxt) {
+      const { gen, data, it } = cxt;
+      const schema = cxt.schema as readonly string[];
+      const check = gen.scopeValue('func', {
+        ref: uniqueByErrors,
+        code: _`${RUNTIME}.uniqueByErrors`,
       });
-      (validateUnique as unknown as { errors: ErrorObject[] }).errors = errors;
-      return errors.length === 0;
+      const found = gen.const(
+        'duplicates',
+        _`${check}(${data}, ${stringify(schema)}, ${keyword}, ${strConcat(N.instancePath, it.errorPath)}, ${str`${it.errSchemaPath}/${keyword}`})`,
+      );
+      gen.if(_`${found} !== null`, () => {
+        gen.if(
+          _`${N.vErrors} === null`,
+          () => gen.assign(N.vErrors, found),
+          () => gen.code(_`${N.vErrors}.push(...${found})`),
+        );
+        gen.assign(N.errors, _`${N.vErrors}.length`);
+      });
     },
   };
 }
 
 /** The id under which the bundle's definitions are registered with ajv. */
-const BUNDLE_ID = 'k8s';
+export const BUNDLE_ID = 'k8s';
+
+/** The schema id of a definition of the bundle, as `ajv.getSchema` takes it. */
+export function definitionId(definition: string): string {
+  return `${BUNDLE_ID}#/definitions/${definition}`;
+}
+
+/**
+ * The ajv instance every validator is compiled with, in the process or at
+ * build time (`code` carries `source: true` for standalone code there).
+ */
+export function createSchemaAjv(bundle: SchemaBundle, code?: Options['code']): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    verbose: false,
+    addUsedSchema: false,
+    ...(code ? { code } : {}),
+  });
+  ajv.addFormat('quantity', SCHEMA_FORMATS.quantity);
+  for (const format of collectFormats(bundle)) {
+    if (format !== 'quantity') ajv.addFormat(format, true);
+  }
+  for (const keyword of UNIQUE_KEYWORDS) ajv.addKeyword(uniqueByKeyword(keyword));
+  ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions });
+  return ajv;
+}
 
 /** A raw validation error, path already decoded. */
 export type SchemaError = ErrorObject;
 
+/** A validator function as ajv makes it, compiled here or precompiled. */
+export type SchemaValidateFunction = (data: unknown) => boolean;
+
+/** Finds the precompiled validator of a definition, if the build made one. */
+export type PrecompiledValidators = (definition: string) => SchemaValidateFunction | undefined;
+
 /**
- * Compiles one ajv validator per kind on first use, from the generated bundle.
- * The uniqueness keywords are real keywords: duplicates are reported as the
- * API server reports them.
+ * One ajv validator per kind, from the generated bundle: precompiled at build
+ * time (`precompiled`) for the common kinds, compiled on first use for the
+ * others. The uniqueness keywords are real keywords: duplicates are reported
+ * as the API server reports them.
  */
 export class SchemaValidator {
-  private readonly ajv: Ajv;
-  private readonly validators = new Map<string, ValidateFunction>();
+  private ajv: Ajv | undefined;
+  private readonly validators = new Map<string, SchemaValidateFunction>();
 
-  constructor(bundle: SchemaBundle) {
-    this.ajv = new Ajv({
-      allErrors: true,
-      strict: false,
-      validateSchema: false,
-      verbose: false,
-      addUsedSchema: false,
-    });
-    this.ajv.addFormat('quantity', { type: 'string', validate: isValidQuantity });
-    for (const format of collectFormats(bundle)) {
-      if (format !== 'quantity') this.ajv.addFormat(format, true);
-    }
-    for (const keyword of UNIQUE_KEYWORDS) this.ajv.addKeyword(uniqueByKeyword(keyword));
-    this.ajv.addSchema({ $id: BUNDLE_ID, definitions: bundle.definitions });
-  }
+  constructor(
+    private readonly bundle: SchemaBundle,
+    private readonly precompiled?: PrecompiledValidators,
+  ) {}
 
-  /** Validates a value against a definition; compiles the validator on first use. */
-  validate(definition: string, value: unknown): SchemaError[] {
+  /** The validator of a definition: precompiled, or compiled now and kept. */
+  private validatorFor(definition: string): SchemaValidateFunction {
     let validator = this.validators.get(definition);
     if (!validator) {
-      validator = this.ajv.compile({ $ref: `${BUNDLE_ID}#/definitions/${definition}` });
+      validator = this.precompiled?.(definition) ?? this.compile(definition);
       this.validators.set(definition, validator);
     }
-    return validator(value) ? [] : [...(validator.errors ?? [])];
+    return validator;
+  }
+
+  /** Compiles a definition's validator in the process. */
+  compile(definition: string): ValidateFunction {
+    this.ajv ??= createSchemaAjv(this.bundle);
+    const validator = this.ajv.getSchema(definitionId(definition));
+    if (!validator) throw new Error(`no definition ${definition} in the schema bundle`);
+    return validator;
+  }
+
+  /** Validates a value against a definition. */
+  validate(definition: string, value: unknown): SchemaError[] {
+    const validator = this.validatorFor(definition);
+    if (validator(value)) return [];
+    const errors = (validator as { errors?: ErrorObject[] | null }).errors;
+    return errors ? [...errors] : [];
   }
 }
 

@@ -99,13 +99,32 @@ function podReport(
  * Pure and deterministic: the same objects in any order give the same report.
  */
 export function simulate(input: readonly SimObject[], cluster: Cluster): SimulationReport {
+  const steps = simulateSteps(input, cluster);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `simulate` one stage at a time: it yields between stages, so a caller can
+ * spread a large scope over several turns of the event loop and drop it when
+ * its input changes. Driven to the end, it is `simulate`.
+ */
+export function* simulateSteps(
+  input: readonly SimObject[],
+  cluster: Cluster,
+): Generator<void, SimulationReport, void> {
   const objects = canonicalOrder(input);
   const { workloads: plans, pods: created } = expandWorkloads(objects);
+  yield;
   const claimsBefore = bindClaims(objects, created, cluster, 'before-scheduling');
+  yield;
   const scheduled = schedulePods(plans, created, cluster, {
     claimBlocker: (pod) => claimBlocker(claimsBefore, pod),
     startBlocker: configStartBlocker(objects),
   });
+  yield;
   const claimsAfter = bindClaims(
     objects,
     scheduled.pods,
@@ -113,10 +132,14 @@ export function simulate(input: readonly SimObject[], cluster: Cluster): Simulat
     'after-scheduling',
     claimsBefore,
   );
+  yield;
   const pods = scheduled.pods;
   const config = resolveConfigUse(objects, pods);
+  yield;
   const services = simulateServices(objects, pods, cluster);
+  yield;
   const ingresses = simulateIngresses(objects, services.services, cluster);
+  yield;
 
   const byName = (
     a: { namespace: string; name: string },
@@ -125,6 +148,7 @@ export function simulate(input: readonly SimObject[], cluster: Cluster): Simulat
   const podReports = pods
     .map((pod) => podReport(pod, config.configMaps, cluster.clusterDomain))
     .sort(byName);
+  yield;
   const diagnostics: ReportDiagnostic[] = [
     ...scheduled.diagnostics,
     ...claimDiagnostics(claimsAfter),

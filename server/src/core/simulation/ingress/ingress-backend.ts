@@ -13,6 +13,26 @@ export interface BackendTarget {
   port?: ServicePortReport;
 }
 
+const indexes = new WeakMap<
+  readonly ServiceReport[],
+  { length: number; byKey: Map<string, ServiceReport> }
+>();
+
+/** The first Service of each `namespace/name`, indexed once per list (and again if it grew). */
+function servicesByKey(services: readonly ServiceReport[]): Map<string, ServiceReport> {
+  let index = indexes.get(services);
+  if (!index || index.length !== services.length) {
+    const byKey = new Map<string, ServiceReport>();
+    for (const service of services) {
+      const key = keyOf(service.namespace, service.name);
+      if (!byKey.has(key)) byKey.set(key, service);
+    }
+    index = { length: services.length, byKey };
+    indexes.set(services, index);
+  }
+  return index.byKey;
+}
+
 /** Looks a backend up among the simulated Services. */
 export function findBackend(
   services: readonly ServiceReport[],
@@ -20,9 +40,7 @@ export function findBackend(
   name: string,
   port: number | string,
 ): BackendTarget {
-  const service = services.find(
-    (candidate) => keyOf(candidate.namespace, candidate.name) === keyOf(namespace, name),
-  );
+  const service = servicesByKey(services).get(keyOf(namespace, name));
   if (!service) return {};
   const match = service.ports.find((candidate) =>
     typeof port === 'number' ? candidate.port === port : candidate.name === port,

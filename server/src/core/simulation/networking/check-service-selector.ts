@@ -10,7 +10,7 @@ import { rangeOf } from '../model/sim-object';
 import { listNames } from './list-names';
 import { makeDiagnostic, pairRange } from './make-diagnostic';
 import { SERVICE_NO_ENDPOINTS, SERVICE_SELECTOR_MATCHES_NOTHING } from './networking-codes';
-import { isServing, selectorMatches } from './select-pods';
+import { isServing, selectorMatches, type PodIndex } from './select-pods';
 import type { ServiceView } from './service-view';
 
 /** The selector as kubectl prints it: `app=web,tier=front`. */
@@ -22,16 +22,15 @@ export function formatSelector(view: ServiceView): string {
 export function checkServiceSelector(
   view: ServiceView,
   selected: readonly SimPod[],
-  pods: readonly SimPod[],
+  pods: PodIndex,
 ): ReportDiagnostic | undefined {
   const selector = view.selector;
   if (!selector || view.type === 'ExternalName') return undefined;
   const text = formatSelector(view);
   if (selected.length === 0) {
-    const namespacePods = pods.filter((pod) => pod.namespace === view.namespace);
     // The first pair no pod of the namespace has is the one to fix; else the selector as a whole.
     const missing = selector.find(
-      (pair) => !namespacePods.some((pod) => pod.labels[pair.key] === pair.value),
+      (pair) => !pods.namespaceHasLabel(view.namespace, pair.key, pair.value),
     );
     const range = missing
       ? pairRange(view.object, ['spec', 'selector', missing.key])
@@ -41,6 +40,7 @@ export function checkServiceSelector(
     const elsewhere = [
       ...new Set(
         pods
+          .candidates(selector)
           .filter(
             (pod) => pod.namespace !== view.namespace && selectorMatches(selector, pod.labels),
           )

@@ -10,7 +10,7 @@ import { assignClusterIps } from './assign-cluster-ips';
 import { assignNodePorts } from './assign-node-ports';
 import { checkServiceSelector } from './check-service-selector';
 import { compareDiagnostics } from './make-diagnostic';
-import { selectedPods } from './select-pods';
+import { PodIndex, selectedPods } from './select-pods';
 import { checkTargetPort, portEndpoints } from './service-endpoints';
 import { compareServiceViews, readService, type ServiceView } from './service-view';
 
@@ -40,10 +40,11 @@ export function simulateServices(
   const nodePorts = assignNodePorts(views, cluster.nodePortRange);
   const diagnostics: ReportDiagnostic[] = [...clusterIps.diagnostics, ...nodePorts.diagnostics];
   const services: ServiceReport[] = [];
+  const podIndex = new PodIndex(pods);
 
   for (const view of views) {
-    const selected = selectedPods(view, pods);
-    const selectorFinding = checkServiceSelector(view, selected, pods);
+    const selected = selectedPods(view, podIndex);
+    const selectorFinding = checkServiceSelector(view, selected, podIndex);
     if (selectorFinding) diagnostics.push(selectorFinding);
     const assigned = nodePorts.nodePorts.get(view);
     const ports: ServicePortReport[] = view.ports.map((port) => {

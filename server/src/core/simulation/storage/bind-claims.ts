@@ -48,7 +48,7 @@ function bindUnboundClaim(context: BindingContext, claim: SimClaim): ClaimStatus
   if (delayBinding) {
     return { phase: 'Pending', reason: WAITING_FOR_CONSUMER, delayed: true, unbindable: false };
   }
-  if (claim.className !== '') return provisionClaim(context, claim, match.rejections);
+  if (claim.className !== '') return provisionClaim(context, claim, () => match.rejections);
   return classlessStatus(claim, match.rejections);
 }
 
@@ -159,7 +159,7 @@ function bindAfterScheduling(
       });
       const status = match.volume
         ? bindVolume(context, claim, match.volume)
-        : provisionClaim(context, claim, match.rejections, node);
+        : provisionClaim(context, claim, () => match.rejections, node);
       if (status.volume !== undefined) chosen.add(status.volume);
       context.status.set(claimKey(claim), status);
     }

@@ -83,7 +83,7 @@ export function claimNodeConflicts(state: ClaimState, pod: SimPod, node: Cluster
       chosen.add(match.volume.name);
       continue;
     }
-    if (provisionClaim(scratch, claim, match.rejections, node).phase !== 'Bound') {
+    if (provisionClaim(scratch, claim, () => match.rejections, node).phase !== 'Bound') {
       reasons.push(VOLUME_BIND_CONFLICT);
       break;
     }

@@ -46,7 +46,7 @@ export interface MatchOptions {
 /** The chosen volume, and why the others were not. */
 export interface VolumeMatch {
   volume?: SimVolume;
-  rejections: VolumeRejection[];
+  readonly rejections: VolumeRejection[];
 }
 
 // The order reasons are told in: the one a reader acts on first.
@@ -78,7 +78,40 @@ function describeClass(name: string): string {
   return name === '' ? 'no class' : `class "${name}"`;
 }
 
-/** Evaluates one volume: the rejections that apply (none means it fits). */
+/**
+ * The volume is taken (bound to another claim, reserved by its claimRef, or
+ * chosen for another claim of the pod): the rejection told for it, since
+ * `bound` comes first in REASON_ORDER, whatever else is wrong with it.
+ */
+function boundRejection(
+  volume: SimVolume,
+  claimKey: string,
+  options: MatchOptions,
+  prebound: boolean,
+): VolumeRejection | undefined {
+  const boundTo = options.boundTo.get(volume.name);
+  let text: string | undefined;
+  if (boundTo !== undefined && boundTo !== claimKey) {
+    text = `is already bound to claim ${boundTo}`;
+  } else if (volume.claimRef && !prebound) {
+    text = `is reserved for claim ${volume.claimRef.namespace}/${volume.claimRef.name} by its claimRef`;
+  } else if (options.excluded?.has(volume.name)) {
+    text = 'is already chosen for another claim of the pod';
+  }
+  return text === undefined
+    ? undefined
+    : { volume: volume.name, kind: 'bound', text: `${volume.name} ${text}` };
+}
+
+function classRejection(volume: SimVolume): VolumeRejection {
+  return {
+    volume: volume.name,
+    kind: 'class',
+    text: `${volume.name} has ${describeClass(volume.className)}`,
+  };
+}
+
+/** Evaluates one volume that is not taken: the rejections that apply (none means it fits). */
 function evaluate(
   volume: SimVolume,
   claim: SimClaim,
@@ -89,18 +122,6 @@ function evaluate(
   const reject = (kind: VolumeRejection['kind'], text: string): void => {
     found.push({ volume: volume.name, kind, text: `${volume.name} ${text}` });
   };
-  const claimKey = keyOf(claim.namespace, claim.name);
-  const boundTo = options.boundTo.get(volume.name);
-  if (boundTo !== undefined && boundTo !== claimKey) {
-    reject('bound', `is already bound to claim ${boundTo}`);
-  } else if (volume.claimRef && !prebound) {
-    reject(
-      'bound',
-      `is reserved for claim ${volume.claimRef.namespace}/${volume.claimRef.name} by its claimRef`,
-    );
-  } else if (options.excluded?.has(volume.name)) {
-    reject('bound', 'is already chosen for another claim of the pod');
-  }
   // The PV controller only looks at volumes whose mode set holds the claim's
   // modes; the scheduler checks modes for volumes that are not pre-bound.
   if ((!options.node || !prebound) && !offersAccessModes(volume, claim)) {
@@ -133,8 +154,7 @@ function evaluate(
       );
     }
   }
-  if (volume.className !== claim.className)
-    reject('class', `has ${describeClass(volume.className)}`);
+  if (volume.className !== claim.className) found.push(classRejection(volume));
   return found;
 }
 
@@ -163,59 +183,202 @@ function pick(candidates: Candidate[]): SimVolume | undefined {
   return best;
 }
 
-/** Finds the volume the claim binds to, as the PV controller or the scheduler would. */
-export function findMatchingVolume(
+interface IndexedVolume {
+  volume: SimVolume;
+  /** Its position in the list: the tie-break of equal names, as a stable sort keeps them. */
+  index: number;
+}
+
+/**
+ * A volume list read for searches: its static volumes by name, its
+ * provisioned volumes by the claim they belong to. Lists only grow (a
+ * provisioned volume is appended), so the index catches up from `length`.
+ */
+interface VolumeIndex {
+  length: number;
+  sorted: IndexedVolume[];
+  sortedVolumes: SimVolume[];
+  dynamicByClaim: Map<string, IndexedVolume[]>;
+}
+
+const volumeIndexes = new WeakMap<readonly SimVolume[], VolumeIndex>();
+
+function compareIndexed(a: IndexedVolume, b: IndexedVolume): number {
+  return compareText(a.volume.name, b.volume.name) || a.index - b.index;
+}
+
+function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {
+  let index = volumeIndexes.get(volumes);
+  if (!index || index.length > volumes.length) {
+    index = { length: 0, sorted: [], sortedVolumes: [], dynamicByClaim: new Map() };
+    volumeIndexes.set(volumes, index);
+  }
+  let staticAdded = false;
+  for (let at = index.length; at < volumes.length; at++) {
+    const volume = volumes[at];
+    if (volume === undefined) continue;
+    if (!volume.dynamic) {
+      index.sorted.push({ volume, index: at });
+      staticAdded = true;
+    } else if (volume.claimRef) {
+      const key = keyOf(volume.claimRef.namespace, volume.claimRef.name);
+      const list = index.dynamicByClaim.get(key);
+      if (list) list.push({ volume, index: at });
+      else index.dynamicByClaim.set(key, [{ volume, index: at }]);
+    }
+  }
+  if (staticAdded) {
+    index.sorted.sort(compareIndexed);
+    index.sortedVolumes = index.sorted.map(({ volume }) => volume);
+  }
+  index.length = volumes.length;
+  return index;
+}
+
+/**
+ * The volumes a claim's search lists, by name (ties: list order): every
+ * static volume, and the provisioned volumes bound to the claim. A
+ * provisioned volume belongs to its claim; listing it for others is noise
+ * (and leaving them out keeps the search linear in the static volumes).
+ */
+function volumesInNameOrder(volumes: readonly SimVolume[], claim: SimClaim): SimVolume[] {
+  const index = indexVolumes(volumes);
+  const own = (index.dynamicByClaim.get(keyOf(claim.namespace, claim.name)) ?? []).filter(
+    ({ volume }) => isVolumeBoundToClaim(volume, claim),
+  );
+  if (own.length === 0) return index.sortedVolumes;
+  return [...index.sorted, ...own].sort(compareIndexed).map(({ volume }) => volume);
+}
+
+/**
+ * The search: the volumes that fit, or the volume that ends it (a pre-bound
+ * volume on the wrong node). With `rejections`, why each other volume does
+ * not fit is recorded there.
+ */
+function search(
   claim: SimClaim,
-  volumes: readonly SimVolume[],
+  listed: readonly SimVolume[],
   options: MatchOptions,
-): VolumeMatch {
-  const rejections: VolumeRejection[] = [];
+  rejections?: VolumeRejection[],
+): { fitting: Candidate[]; ended: boolean } {
   const fitting: Candidate[] = [];
-  // A provisioned volume belongs to its claim; listing it for others is noise
-  // (and filtering first keeps this linear in the static volumes, not all of them).
-  const sorted = volumes
-    .filter((volume) => !volume.dynamic || isVolumeBoundToClaim(volume, claim))
-    .sort((a, b) => compareText(a.name, b.name));
-  for (const volume of sorted) {
+  const claimKey = keyOf(claim.namespace, claim.name);
+  for (const volume of listed) {
     const prebound = isVolumeBoundToClaim(volume, claim);
-    if (options.node && !prebound && volume.className !== claim.className) {
-      rejections.push({
-        volume: volume.name,
-        kind: 'class',
-        text: `${volume.name} has ${describeClass(volume.className)}`,
-      });
+    const otherClass = !prebound && volume.className !== claim.className;
+    if (options.node && otherClass) {
+      rejections?.push(classRejection(volume));
+      continue;
+    }
+    // The reasons are only made when asked for: most searches find a volume,
+    // or provision one, and nobody reads them.
+    if (rejections) {
+      const bound = boundRejection(volume, claimKey, options, prebound);
+      if (bound) {
+        rejections.push(bound);
+        continue;
+      }
+    } else if (isTaken(volume, claimKey, options, prebound)) {
+      continue;
+    }
+    // `class` is told before every reason but `bound`: the other checks would not show.
+    if (otherClass) {
+      rejections?.push(classRejection(volume));
       continue;
     }
     const found = evaluate(volume, claim, options, prebound);
     // A pre-bound volume that fits but not on this node ends the search: the
     // claim can only have that volume.
     if (prebound && found.length > 0 && found.every((rejection) => rejection.kind === 'node')) {
-      return { rejections: [...rejections, ...found] };
+      rejections?.push(...found);
+      return { fitting: [], ended: true };
     }
     const main = mainRejection(found);
     if (main) {
-      rejections.push(main);
+      rejections?.push(main);
       continue;
     }
     // The PV controller leaves unbound volumes of a delayed claim to the scheduler.
     if (!options.node && options.delayBinding && !prebound) continue;
     fitting.push({ volume, prebound });
   }
-  if (options.node) return { volume: pick(fitting), rejections };
+  return { fitting, ended: false };
+}
+
+/** The same test as `boundRejection`, without making its message. */
+function isTaken(
+  volume: SimVolume,
+  claimKey: string,
+  options: MatchOptions,
+  prebound: boolean,
+): boolean {
+  const boundTo = options.boundTo.get(volume.name);
+  return (
+    (boundTo !== undefined && boundTo !== claimKey) ||
+    (Boolean(volume.claimRef) && !prebound) ||
+    options.excluded?.has(volume.name) === true
+  );
+}
+
+/**
+ * Finds the volume the claim binds to, as the PV controller or the scheduler
+ * would. The reasons the other volumes were passed over are worked out when
+ * `rejections` is first read: read it before the binding state (`boundTo`,
+ * `excluded`, the volume list) changes.
+ */
+export function findMatchingVolume(
+  claim: SimClaim,
+  volumes: readonly SimVolume[],
+  options: MatchOptions,
+): VolumeMatch {
+  const listed = volumesInNameOrder(volumes, claim);
+  const { fitting, ended } = search(claim, listed, options);
+  let rejections: VolumeRejection[] | undefined;
+  const match: VolumeMatch = {
+    get rejections(): VolumeRejection[] {
+      if (!rejections) {
+        rejections = [];
+        search(claim, listed, options, rejections);
+      }
+      return rejections;
+    },
+  };
+  if (ended) return match;
+  const volume = chooseVolume(fitting, options);
+  if (volume) match.volume = volume;
+  return match;
+}
+
+const modeSets = new WeakMap<SimVolume, { modes: readonly string[]; key: string }>();
+
+/** The volume's access modes as a set key (`ReadOnlyMany,ReadWriteOnce`), made once per list of modes. */
+function accessModeSet(volume: SimVolume): string {
+  const known = modeSets.get(volume);
+  if (known && known.modes === volume.accessModes) return known.key;
+  const key = [...volume.accessModes].sort().join(',');
+  modeSets.set(volume, { modes: volume.accessModes, key });
+  return key;
+}
+
+/** The volume a search picks among those that fit. */
+function chooseVolume(fitting: Candidate[], options: MatchOptions): SimVolume | undefined {
+  if (options.node) return pick(fitting);
   // persistentVolumeOrderedIndex: one access-mode set at a time, fewest modes first.
   const sets = new Map<string, Candidate[]>();
   for (const candidate of fitting) {
-    const key = [...candidate.volume.accessModes].sort().join(',');
-    sets.set(key, [...(sets.get(key) ?? []), candidate]);
+    const key = accessModeSet(candidate.volume);
+    const set = sets.get(key);
+    if (set) set.push(candidate);
+    else sets.set(key, [candidate]);
   }
   const ordered = [...sets.entries()].sort(
     ([a], [b]) => a.split(',').length - b.split(',').length || compareText(a, b),
   );
   for (const [, candidates] of ordered) {
     const volume = pick(candidates);
-    if (volume) return { volume, rejections };
+    if (volume) return volume;
   }
-  return { rejections };
+  return undefined;
 }
 
 /** Joins rejections for a message: at most `limit`, then how many more. */

@@ -50,9 +50,12 @@ export function classlessStatus(
 export function provisionClaim(
   context: BindingContext,
   claim: SimClaim,
-  rejections: readonly VolumeRejection[],
+  passedOver: () => readonly VolumeRejection[],
   node?: ClusterNode,
 ): ClaimStatus {
+  // Why the volumes did not fit: worked out only for a claim that cannot be provisioned.
+  let read: readonly VolumeRejection[] | undefined;
+  const rejections = (): readonly VolumeRejection[] => (read ??= passedOver());
   const delayed = node !== undefined;
   const storageClass = findClass(context, claim.className);
   if (!storageClass) {
@@ -65,38 +68,38 @@ export function provisionClaim(
       (volume) => !volume.dynamic && volume.className === claim.className,
     );
     if (staticClass) {
-      const reason = withVolumes(rejections, notFound);
-      const fits = rejections.length > 0 ? ` (${describeRejections(rejections)})` : '';
+      const reason = withVolumes(rejections(), notFound);
+      const fits = rejections().length > 0 ? ` (${describeRejections(rejections())})` : '';
       const detail = `no PersistentVolume fits${fits}, and no StorageClass "${claim.className}" exists to provision one (StorageClasses: ${known})`;
-      return unbindableStatus(reason, rejectionFocus(claim, rejections), detail, delayed);
+      return unbindableStatus(reason, rejectionFocus(claim, rejections()), detail, delayed);
     }
     const detail = `it asks for StorageClass "${claim.className}", which does not exist (StorageClasses: ${known})${
-      rejections.length > 0 ? `, and ${noMatch(rejections)}` : ''
+      rejections().length > 0 ? `, and ${noMatch(rejections())}` : ''
     }: ${notFound}`;
     return unbindableStatus(notFound, specFocus(claim, ['storageClassName']), detail, delayed);
   }
   const provisioner = storageClass.provisioner;
   if (provisioner === '' || provisioner === NO_PROVISIONER) {
     const reason = withVolumes(
-      rejections,
+      rejections(),
       `no volume plugin matched name: ${provisioner || NO_PROVISIONER}`,
     );
     const detail = `StorageClass "${storageClass.name}" cannot provision volumes (provisioner ${provisioner || 'unset'}), so a PersistentVolume of that class must match: ${reason}`;
-    return unbindableStatus(reason, rejectionFocus(claim, rejections), detail, delayed);
+    return unbindableStatus(reason, rejectionFocus(claim, rejections()), detail, delayed);
   }
   if (claim.selector !== undefined) {
     const reason = withVolumes(
-      rejections,
+      rejections(),
       `failed to provision volume with StorageClass "${storageClass.name}": claim Selector is not supported`,
     );
     const detail = `a claim with a selector is never provisioned dynamically, and ${
-      rejections.length > 0 ? noMatch(rejections) : 'no PersistentVolume matches it'
+      rejections().length > 0 ? noMatch(rejections()) : 'no PersistentVolume matches it'
     }`;
     return unbindableStatus(reason, specFocus(claim, ['selector'], 'key'), detail, delayed);
   }
   if (node && !allowedTopologiesMatch(storageClass.allowedTopologies, node)) {
     const reason = withVolumes(
-      rejections,
+      rejections(),
       `StorageClass "${storageClass.name}" cannot provision on node ${node.name} (allowedTopologies)`,
     );
     return unbindableStatus(reason, specFocus(claim, ['storageClassName']), reason, delayed);
