@@ -7,8 +7,11 @@
 //   further publish for `quietMs`) → `edits` one-line incremental didChanges of the middle
 //   Deployment's replicas, alternating break and repair, each → the next complete publish →
 //   `probes` hovers on a Deployment's `replicas` key → `probes` completions in a Service spec
-//   → didOpen of a second file with the same text → its first complete publish.
-// The server's process tree is sampled for peak RSS throughout. Every wait is bounded; the
+//   → didOpen of a second file with the same text → its first complete publish → (Slipway)
+//   `panelEdits` edits of the middle Deployment's replicas, each followed at once by a
+//   `slipway/simulate` request → its response.
+// The server's process tree is sampled for peak RSS throughout (the peak before the panel
+// requests is recorded apart). Every wait is bounded; the
 // server is started in its own process group and that group is killed at the end, whatever
 // happened.
 import { spawn } from 'node:child_process';
