@@ -1,3 +1,4 @@
+import { compareText } from './model/compare-text';
 import { resolveConfigUse } from './config-maps/resolve-config-use';
 import { configStartBlocker } from './config-maps/config-start-blocker';
 import { podConfigMaps } from './config-maps/pod-config-maps';
@@ -23,18 +24,14 @@ import { sourceAt } from './model/sim-object';
 import { expandWorkloads } from './workloads/expand-workloads';
 import { sortReportDiagnostics } from './sort-report';
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** A canonical input order, so the report does not depend on file or document order. */
 function canonicalOrder(objects: readonly SimObject[]): SimObject[] {
   return [...objects].sort(
     (a, b) =>
-      compare(a.manifest.namespace ?? '', b.manifest.namespace ?? '') ||
-      compare(a.manifest.kind, b.manifest.kind) ||
-      compare(a.manifest.name ?? '', b.manifest.name ?? '') ||
-      compare(a.uri, b.uri) ||
+      compareText(a.manifest.namespace ?? '', b.manifest.namespace ?? '') ||
+      compareText(a.manifest.kind, b.manifest.kind) ||
+      compareText(a.manifest.name ?? '', b.manifest.name ?? '') ||
+      compareText(a.uri, b.uri) ||
       a.lineOffset - b.lineOffset,
   );
 }
@@ -144,7 +141,7 @@ export function* simulateSteps(
   const byName = (
     a: { namespace: string; name: string },
     b: { namespace: string; name: string },
-  ): number => compare(a.namespace, b.namespace) || compare(a.name, b.name);
+  ): number => compareText(a.namespace, b.namespace) || compareText(a.name, b.name);
   const podReports = pods
     .map((pod) => podReport(pod, config.configMaps, cluster.clusterDomain))
     .sort(byName);
@@ -159,7 +156,7 @@ export function* simulateSteps(
   return {
     reportVersion: REPORT_VERSION,
     cluster,
-    workloads: [...scheduled.workloads].sort((a, b) => byName(a, b) || compare(a.kind, b.kind)),
+    workloads: [...scheduled.workloads].sort((a, b) => byName(a, b) || compareText(a.kind, b.kind)),
     pods: podReports,
     services: [...services.services].sort(byName),
     ingresses: [...ingresses.ingresses].sort(byName),

@@ -1,8 +1,5 @@
+import { compareText } from './model/compare-text';
 import type { ReportDiagnostic } from './report';
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Diagnostics in file and position order, duplicates removed: the report's one sort. */
 export function sortReportDiagnostics(
@@ -18,10 +15,10 @@ export function sortReportDiagnostics(
   }
   return out.sort(
     (a, b) =>
-      compare(a.uri, b.uri) ||
+      compareText(a.uri, b.uri) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      compare(a.code, b.code) ||
-      compare(a.message, b.message),
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
   );
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../model/compare-text';
 /**
  * A Service as the simulation reads it, with the API server's defaults
  * applied (pkg/apis/core/v1/defaults.go SetDefaults_Service: type ClusterIP,
@@ -152,7 +153,4 @@ export function compareServiceViews(a: ServiceView, b: ServiceView): number {
   );
 }
 
-/** Code-unit order, the same in every locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText };

@@ -1,3 +1,4 @@
+import { compareText } from '../model/compare-text';
 /**
  * Places the pods on the cluster's nodes as kube-scheduler would, one at a
  * time in a deterministic order (namespace, owner, ordinal, name): PreFilter
@@ -50,18 +51,14 @@ export interface ScheduleResult {
   workloads: WorkloadReport[];
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The scheduling order: namespace, owner, ordinal, name. */
 function podOrder(a: SimPod, b: SimPod): number {
   return (
-    compare(a.namespace, b.namespace) ||
-    compare(a.owner.name, b.owner.name) ||
-    compare(a.owner.kind, b.owner.kind) ||
+    compareText(a.namespace, b.namespace) ||
+    compareText(a.owner.name, b.owner.name) ||
+    compareText(a.owner.kind, b.owner.kind) ||
     (a.ordinal ?? -1) - (b.ordinal ?? -1) ||
-    compare(a.name, b.name)
+    compareText(a.name, b.name)
   );
 }
 

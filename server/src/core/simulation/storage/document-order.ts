@@ -1,3 +1,4 @@
+import { compareText } from '../model/compare-text';
 import type { SimObject } from '../model/sim-object';
 
 /**
@@ -13,7 +14,4 @@ export function compareDocumentOrder(a: SimObject, b: SimObject): number {
   return aPath < bPath ? -1 : aPath > bPath ? 1 : 0;
 }
 
-/** Compares two strings by code unit, as Go's `<` on strings does. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText };

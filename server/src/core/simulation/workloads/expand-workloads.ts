@@ -1,3 +1,4 @@
+import { compareText } from '../model/compare-text';
 /**
  * What each workload controller creates from the manifests: the pods of
  * Deployments (through their ReplicaSet), ReplicaSets, StatefulSets, Jobs and
@@ -25,16 +26,14 @@ const WORKLOAD_KINDS: Record<string, WorkloadKind> = {
   '/Pod': 'Pod',
 };
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The workload objects, sorted and deduplicated (a later document of the same kind/namespace/name wins, as `kubectl apply` would). */
 function workloadObjects(
   objects: readonly SimObject[],
 ): { object: SimObject; kind: WorkloadKind }[] {
   const byKey = new Map<string, { object: SimObject; kind: WorkloadKind }>();
-  const ordered = [...objects].sort((a, b) => compare(a.uri, b.uri) || a.lineOffset - b.lineOffset);
+  const ordered = [...objects].sort(
+    (a, b) => compareText(a.uri, b.uri) || a.lineOffset - b.lineOffset,
+  );
   for (const object of ordered) {
     const kind = WORKLOAD_KINDS[`${object.manifest.gvk.group}/${object.manifest.kind}`];
     const name = object.manifest.name;
@@ -43,9 +42,9 @@ function workloadObjects(
   }
   return [...byKey.values()].sort(
     (a, b) =>
-      compare(namespaceOf(a.object), namespaceOf(b.object)) ||
-      compare(a.object.manifest.name ?? '', b.object.manifest.name ?? '') ||
-      compare(a.kind, b.kind),
+      compareText(namespaceOf(a.object), namespaceOf(b.object)) ||
+      compareText(a.object.manifest.name ?? '', b.object.manifest.name ?? '') ||
+      compareText(a.kind, b.kind),
   );
 }
 
