@@ -305,12 +305,17 @@ function checkWithCli(gen, file) {
 }
 
 // ---------------------------------------------------------------- the servers
+function serverNodeArgs() {
+  return (process.env.SLIPWAY_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
+
 function serverConfig(id, gen, slipwayKey) {
   const allKeyLines = gen.expectedErrors.map((e) => e.line);
   if (id === 'slipway') {
     return {
       id,
-      command: [process.execPath, SLIPWAY_CLI, 'lsp', '--stdio'],
+      // SLIPWAY_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+      command: [process.execPath, ...serverNodeArgs(), SLIPWAY_CLI, 'lsp', '--stdio'],
       cwd: REPO_DIR,
       languageId: 'yaml',
       // what VS Code would answer with the defaults of package.json's contributes.configuration

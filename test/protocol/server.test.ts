@@ -11,7 +11,9 @@ import type {
   CompletionList,
   DocumentSymbol,
   Hover,
+  Range,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { listCodes } from '../../server/src/core/diagnostics/code-registry';
 import { REPO_ROOT } from '../support/core-context';
 import { TestLspClient } from '../support/lsp-client';
@@ -139,6 +141,84 @@ describe('language server over stdio', () => {
       broken.map((d) => d.code),
       ['service-node-port-range'],
     );
+  });
+
+  it('re-checks incremental edits exactly as a fresh open of the edited text', async () => {
+    const doc = (i: number): string =>
+      i % 3 === 0
+        ? `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Config_${i}\ndata:\n  key: "${i}"\n`
+        : `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  ports:\n    - port: ${i === 5 ? 80 : 8080}\n`;
+    const text = Array.from({ length: 12 }, (_, i) => doc(i)).join('---\n');
+    const uri = uriOf('incremental/edited.yaml');
+    // The editor's copy of the text, edited the way the server is told.
+    const mirror = TextDocument.create(uri, 'yaml', 1, text);
+    await client.open(uri, text);
+    const lineOf = (needle: string): number =>
+      mirror
+        .getText()
+        .split('\n')
+        .findIndex((line) => line.includes(needle));
+    const at = (line: number, character = 0): { line: number; character: number } => ({
+      line,
+      character,
+    });
+    const steps: { range: Range; text: string }[][] = [
+      // A port out of range in the sixth document.
+      [
+        {
+          range: { start: at(lineOf('port: 80'), 12), end: at(lineOf('port: 80'), 14) },
+          text: '70000',
+        },
+      ],
+      // A document marker in the middle of the eighth document splits it in two.
+      [
+        {
+          range: { start: at(lineOf('name: svc-7') + 1), end: at(lineOf('name: svc-7') + 1) },
+          text: '---\n',
+        },
+      ],
+      // The marker before the third document goes: two documents become one, with duplicate keys.
+      [
+        {
+          range: { start: at(lineOf('name: svc-2') - 3), end: at(lineOf('name: svc-2') - 2) },
+          text: '',
+        },
+      ],
+      // Two changes in one notification: a header line, then a rename further down.
+      [
+        { range: { start: at(0), end: at(0) }, text: '# header\n' },
+        {
+          range: {
+            start: at(lineOf('name: svc-10') + 1, 8),
+            end: at(lineOf('name: svc-10') + 1, 14),
+          },
+          text: 'Svc_10',
+        },
+      ],
+      // An end marker after the first document, then all of it back to the original.
+      [
+        {
+          range: { start: at(lineOf('Config_0') + 3), end: at(lineOf('Config_0') + 3) },
+          text: '...\n',
+        },
+      ],
+    ];
+    let version = 1;
+    for (const [index, changes] of steps.entries()) {
+      version++;
+      const published = await client.edit(uri, version, changes);
+      TextDocument.update(mirror, changes, version);
+      const fresh = await client.open(
+        uriOf(`incremental/fresh-${index}/edited.yaml`),
+        mirror.getText(),
+      );
+      assert.deepEqual(published, fresh, `after edit ${index + 1}`);
+    }
+    const restored = await client.edit(uri, ++version, [
+      { range: { start: at(0), end: at(mirror.lineCount + 1) }, text },
+    ]);
+    assert.deepEqual(restored, await client.open(uriOf('incremental/fresh-end/edited.yaml'), text));
+    assert.ok(restored.some((d) => d.code === 'metadata-name-invalid'));
   });
 
   it('publishes nothing for YAML that is not Kubernetes', async () => {

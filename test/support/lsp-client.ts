@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './core-context';
 
@@ -127,6 +128,23 @@ export class TestLspClient {
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ text }],
+    });
+    return (await next).diagnostics;
+  }
+
+  /**
+   * Sends incremental changes (each range in the text the ones before it
+   * left), as VS Code does while typing, and resolves with the next publish.
+   */
+  async edit(
+    uri: string,
+    version: number,
+    changes: { range: Range; text: string }[],
+  ): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
     });
     return (await next).diagnostics;
   }

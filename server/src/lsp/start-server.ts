@@ -6,7 +6,6 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckContext } from '../core/check/check-context';
 import type { FileCheck } from '../core/check/check-text';
 import { applySeverityOverrides } from '../core/diagnostics/apply-overrides';
@@ -24,11 +23,12 @@ import {
 import { DEFAULT_SETTINGS, normalizeSettings, type SlipwaySettings } from '../protocol/settings';
 import { findingToDiagnostic } from './convert';
 import { DocumentChecker } from './document-checker';
+import { EditTracker } from './edit-tracker';
 import { createExcludeFilter } from './exclude-filter';
 import { registerLanguageFeatures } from './language-features';
 import { runSafe, type ServerLog } from './run-safe';
 import { ScopeSimulator, uriToPath, type ScopeSimulation } from './scope-simulator';
-import { WorkspaceIndex } from './workspace-index';
+import { WorkspaceIndex, type IndexedFile } from './workspace-index';
 import { joinPath } from '../core/scope/posix-path';
 
 /** What the server needs from its host process. */
@@ -111,7 +111,8 @@ function mergeByPosition(a: readonly Finding[], b: readonly Finding[]): Finding[
  * kept current by editor changes and file events).
  */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const documents = new TextDocuments(TextDocument);
+  const edits = new EditTracker();
+  const documents = new TextDocuments(edits.configuration);
   const log: ServerLog = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
@@ -247,10 +248,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const path = uriToPath(uri);
     const document = documents.get(uri);
     if (path && index) {
-      if (document) return index.setText(path, document.getText(), true).check;
+      if (document) return syncOpenFile(path, document).check;
       return index.get(path)?.check;
     }
-    return document && checker ? checker.check(uri, document.getText()) : undefined;
+    if (!document || !checker) return undefined;
+    const text = document.getText();
+    return checker.check(uri, text, edits.take(uri, text));
+  }
+
+  /** Gives the index an open document's current text, with where it was edited since last time. */
+  function syncOpenFile(path: string, document: { uri: string; getText(): string }): IndexedFile {
+    const text = document.getText();
+    // `index` is set at initialize, before any document is open.
+    return (index as WorkspaceIndex).setText(path, text, true, edits.take(document.uri, text));
   }
 
   /** Publishes a file's diagnostics: its own findings plus its scopes' cross-resource findings. */
@@ -359,6 +369,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     checker?.forget(uri);
+    edits.forget(uri);
     published.delete(uri);
     const path = uriToPath(uri);
     if (path && index) {
@@ -378,10 +389,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const path = uriToPath(uri);
     if (!path) {
       // An untitled document has no scope but itself.
-      const check = document && checker?.check(uri, document.getText());
+      const check = document && fileCheck(uri);
       return check ? simulator.simulateUnsaved(uri, check) : undefined;
     }
-    if (document) index.setText(path, document.getText(), true);
+    if (document) syncOpenFile(path, document);
     return simulator.simulateScope(simulator.scopeOf(path, alone));
   }
 

@@ -6,10 +6,13 @@ import type { ChunkCheck } from '../core/check/check-chunk';
 import {
   checkText,
   checkTextSteps,
+  type CheckedChunk,
   type ChunkCache,
   type ChunkLookup,
   type FileCheck,
 } from '../core/check/check-text';
+import { recheckEdit } from '../core/check/recheck-edit';
+import type { TextEdit } from '../core/text/text-edit';
 import { KUSTOMIZATION_FILES } from '../core/scope/kustomization';
 import type { WorkspaceView } from '../core/scope/resolve-scope';
 
@@ -21,6 +24,12 @@ export interface IndexedFile {
   check: FileCheck;
   /** Increases each time the file's text changes (simulation memo keys). */
   revision: number;
+}
+
+/** How an editor changed a file's text: the text before, and where it changed. */
+export interface TextChange {
+  before: string;
+  edit: TextEdit;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -42,11 +51,12 @@ export class WorkspaceIndex {
   /** The chunks the background scan has checked of the file it is on: an open of that file reuses them. */
   private scanning: { path: string; cache: ChunkCache } | undefined;
   /**
-   * Every checked document of the indexed files, by text, with how many files
-   * hold it: a document that several files share (a copy, a base repeated in
-   * overlays, the same file opened from two places) is checked, and kept, once.
+   * Every checked document of the indexed files, by text, with how many times
+   * the files hold it: a document that several files share (a copy, a base
+   * repeated in overlays, the same file opened from two places) is checked,
+   * and kept, once.
    */
-  private readonly shared = new Map<string, { check: ChunkCheck; files: number }>();
+  private readonly shared = new Map<string, { check: ChunkCheck; holders: number }>();
   /** Increases on every change: simulations are memoized per version. */
   version = 0;
 
@@ -118,12 +128,12 @@ export class WorkspaceIndex {
     const cache: ChunkCache = new Map();
     this.scanning = { path, cache };
     try {
-      const steps = checkTextSteps(text, this.context, this.lookupFor(path, previous), cache);
+      const steps = checkTextSteps(text, this.context, this.lookupFor(path), cache);
       let sliceStart = performance.now();
       for (;;) {
         const step = steps.next();
         if (step.done) {
-          this.store(path, text, step.value);
+          this.store(path, text, step.value, step.value.chunks, previous?.check.chunks ?? []);
           return;
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
@@ -137,8 +147,14 @@ export class WorkspaceIndex {
     }
   }
 
-  private store(path: string, text: string, check: FileCheck): IndexedFile {
-    this.share(check.cache, this.files.get(path)?.check.cache);
+  private store(
+    path: string,
+    text: string,
+    check: FileCheck,
+    added: readonly CheckedChunk[],
+    removed: readonly CheckedChunk[],
+  ): IndexedFile {
+    this.share(added, removed);
     const file: IndexedFile = {
       path,
       uri: pathToFileURL(path).href,
@@ -151,22 +167,16 @@ export class WorkspaceIndex {
     return file;
   }
 
-  /** Counts the documents a file now holds, and forgets those no file holds any more. */
-  private share(next: ChunkCache | undefined, previous: ChunkCache | undefined): void {
-    if (next) {
-      for (const [text, check] of next) {
-        if (previous?.has(text)) continue;
-        const entry = this.shared.get(text);
-        if (entry) entry.files++;
-        else this.shared.set(text, { check, files: 1 });
-      }
+  /** Counts the documents the files now hold, and forgets those no file holds any more. */
+  private share(added: readonly CheckedChunk[], removed: readonly CheckedChunk[]): void {
+    for (const { text, result } of added) {
+      const entry = this.shared.get(text);
+      if (entry) entry.holders++;
+      else this.shared.set(text, { check: result, holders: 1 });
     }
-    if (previous) {
-      for (const text of previous.keys()) {
-        if (next?.has(text)) continue;
-        const entry = this.shared.get(text);
-        if (entry && --entry.files === 0) this.shared.delete(text);
-      }
+    for (const { text } of removed) {
+      const entry = this.shared.get(text);
+      if (entry && --entry.holders === 0) this.shared.delete(text);
     }
   }
 
@@ -174,21 +184,35 @@ export class WorkspaceIndex {
    * Earlier results for a file's chunks: its last check, what the scan has
    * checked of it, and the documents other indexed files hold.
    */
-  private lookupFor(path: string, previous: IndexedFile | undefined): ChunkLookup {
+  private lookupFor(path: string): ChunkLookup {
     const scanned = this.scanning?.path === path ? this.scanning.cache : undefined;
-    const last = previous?.check.cache;
     return {
-      get: (text): ChunkCheck | undefined =>
-        last?.get(text) ?? scanned?.get(text) ?? this.shared.get(text)?.check,
+      get: (text): ChunkCheck | undefined => scanned?.get(text) ?? this.shared.get(text)?.check,
     };
   }
 
-  /** Records a file's text (from the editor when `open`) and checks it. */
-  setText(path: string, text: string, open: boolean): IndexedFile {
+  /**
+   * Records a file's text (from the editor when `open`) and checks it. With
+   * `change` (how the editor got from the text indexed last to this one)
+   * only the edited documents are split and checked again.
+   */
+  setText(path: string, text: string, open: boolean, change?: TextChange): IndexedFile {
     if (open) this.openPaths.add(path);
     const previous = this.files.get(path);
     if (previous && previous.text === text) return previous;
-    return this.store(path, text, checkText(text, this.context, this.lookupFor(path, previous)));
+    const lookup = this.lookupFor(path);
+    if (previous && change && change.before === previous.text) {
+      const { check, added, removed } = recheckEdit(
+        previous.check,
+        text,
+        change.edit,
+        this.context,
+        lookup,
+      );
+      return this.store(path, text, check, added, removed);
+    }
+    const check = checkText(text, this.context, lookup);
+    return this.store(path, text, check, check.chunks, previous?.check.chunks ?? []);
   }
 
   /** An editor closed the file: the disk is the truth again. */
@@ -214,7 +238,7 @@ export class WorkspaceIndex {
   remove(path: string): void {
     const file = this.files.get(path);
     if (!file) return;
-    this.share(undefined, file.check.cache);
+    this.share([], file.check.chunks);
     this.files.delete(path);
     this.version++;
   }

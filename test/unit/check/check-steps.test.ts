@@ -41,7 +41,10 @@ describe('checking a file a document at a time', () => {
     const placed = (check: typeof result): unknown[] =>
       check.manifests.map(({ manifest, lineOffset }) => [manifest.body, lineOffset]);
     assert.deepEqual(placed(result), placed(expected));
-    assert.deepEqual([...result.cache.keys()], [...expected.cache.keys()]);
+    assert.deepEqual(
+      result.chunks.map((chunk) => [chunk.text, chunk.startLine, chunk.startOffset]),
+      expected.chunks.map((chunk) => [chunk.text, chunk.startLine, chunk.startOffset]),
+    );
   });
 
   it('fills the cache it is given as it goes, and reuses what another lookup has', () => {
@@ -51,10 +54,10 @@ describe('checking a file a document at a time', () => {
     steps.next();
     assert.equal(cache.size, 1, 'the first document is there before the second is checked');
     const rest = checkText(text, coreContext(), cache);
-    assert.equal(rest.cache.get(doc('a')), cache.get(doc('a')));
+    assert.equal(rest.chunks[0]?.result, cache.get(doc('a')));
     // A document checked for another file is not checked again.
     const other = checkText(`${doc('b')}`, coreContext(), {
-      get: (t) => rest.cache.get(`---\n${t}`),
+      get: (t) => rest.chunks.find((chunk) => chunk.text === `---\n${t}`)?.result,
     });
     assert.equal(other.manifests[0]?.manifest, rest.manifests[1]?.manifest);
   });

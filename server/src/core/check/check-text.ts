@@ -2,13 +2,18 @@ import { CORE_CODES } from '../diagnostics/core-codes';
 import type { Finding } from '../diagnostics/finding';
 import type { Manifest } from '../model/manifest';
 import { PARSE_LIMITS } from '../parse/limits';
-import { splitDocuments } from '../parse/split-documents';
+import { splitDocuments, type DocumentChunk } from '../parse/split-documents';
 import { makeRange, shiftRange } from '../text/range';
 import { checkChunk, type ChunkCheck } from './check-chunk';
 import type { CheckContext } from './check-context';
 
-/** Results of earlier chunk checks, keyed by chunk text. The caller owns it (one per open file). */
+/** Results of chunk checks, keyed by chunk text. */
 export type ChunkCache = Map<string, ChunkCheck>;
+
+/** A document chunk of a file and the result of checking it. */
+export interface CheckedChunk extends DocumentChunk {
+  result: ChunkCheck;
+}
 
 /** Where earlier chunk results can be found: a file's last cache, or several of them. */
 export interface ChunkLookup {
@@ -26,13 +31,13 @@ export interface PlacedManifest {
 export interface FileCheck {
   /** Findings with file positions, in document order. */
   findings: Finding[];
-  manifests: PlacedManifest[];
+  readonly manifests: PlacedManifest[];
   /** True when the file holds at least one Kubernetes object. */
   kubernetes: boolean;
   /** Why the file was skipped, when it was. */
   skipped?: string;
-  /** The cache to pass to the next check of the same file: exactly this text's chunks. */
-  cache: ChunkCache;
+  /** The file's chunks in order (none when the file was skipped or holds no Kubernetes objects). */
+  chunks: readonly CheckedChunk[];
 }
 
 /** Cheap test: does the text look like it holds Kubernetes objects at all? */
@@ -44,9 +49,9 @@ export function looksLikeKubernetes(text: string): boolean {
 }
 
 /**
- * Checks a file's text. Documents whose text is unchanged since `previous`
- * are not parsed or checked again; their findings are only moved to their
- * new lines. A file without Kubernetes objects gets no findings.
+ * Checks a file's text. Documents whose text `previous` knows are not
+ * parsed or checked again; their findings are only moved to their new
+ * lines. A file without Kubernetes objects gets no findings.
  */
 export function checkText(text: string, context: CheckContext, previous?: ChunkLookup): FileCheck {
   const steps = checkTextSteps(text, context, previous);
@@ -56,54 +61,80 @@ export function checkText(text: string, context: CheckContext, previous?: ChunkL
   }
 }
 
-/**
- * `checkText` one document at a time: it yields after each document it had to
- * parse and check, so a caller can spread a large file over several turns of
- * the event loop (and drop it when it is superseded). `cache` is filled as it
- * goes: another check of the same text can read it meanwhile.
- */
-export function* checkTextSteps(
-  text: string,
-  context: CheckContext,
-  previous?: ChunkLookup,
-  cache: ChunkCache = new Map(),
-): Generator<void, FileCheck, void> {
+/** Why a whole file is not checked (too large, binary), or undefined when it is checked. */
+function fileSkipped(text: string): FileCheck | undefined {
   const bytes = text.length;
   if (bytes > PARSE_LIMITS.maxFileBytes) {
     return skippedFile(
-      cache,
       CORE_CODES.fileTooLarge,
       `the file has ${(bytes / 1048576).toFixed(1)} MiB; Slipway checks files up to ${PARSE_LIMITS.maxFileBytes / 1048576} MiB, so it is skipped`,
     );
   }
   if (text.includes('\0')) {
     return skippedFile(
-      cache,
       CORE_CODES.binaryFile,
       'the file contains NUL bytes, so it is not YAML text; it is skipped',
     );
   }
-  if (!looksLikeKubernetes(text)) {
-    return { findings: [], manifests: [], kubernetes: false, cache };
+  return undefined;
+}
+
+/** What a file without Kubernetes objects gets: nothing. */
+export const NOT_KUBERNETES: FileCheck = Object.freeze({
+  findings: [],
+  manifests: [],
+  kubernetes: false,
+  chunks: [],
+});
+
+/**
+ * `checkText` one document at a time: it yields after each document it had to
+ * parse and check, so a caller can spread a large file over several turns of
+ * the event loop (and drop it when it is superseded). `checked` is filled as
+ * it goes: another check of the same text can read it meanwhile.
+ */
+export function* checkTextSteps(
+  text: string,
+  context: CheckContext,
+  previous?: ChunkLookup,
+  checked: ChunkCache = new Map(),
+): Generator<void, FileCheck, void> {
+  const skipped = fileSkipped(text);
+  if (skipped) return skipped;
+  if (!looksLikeKubernetes(text)) return NOT_KUBERNETES;
+  const chunks: CheckedChunk[] = [];
+  for (const chunk of splitDocuments(text)) {
+    let result = checked.get(chunk.text) ?? previous?.get(chunk.text);
+    if (!result) {
+      result = checkChunk(chunk.text, context);
+      checked.set(chunk.text, result);
+      yield;
+    } else {
+      checked.set(chunk.text, result);
+    }
+    chunks.push({ ...chunk, result });
   }
+  return assembleFileCheck(chunks);
+}
+
+/**
+ * A file's findings and manifests, with file positions, from its checked
+ * chunks: the chunks' own results are kept as they are and only placed. The
+ * manifests are placed when first asked for (the simulation asks, once
+ * typing pauses; an edit's diagnostics do not), so an edit of a large file
+ * costs a walk over its chunks, not an object per manifest.
+ */
+export function assembleFileCheck(chunks: readonly CheckedChunk[]): FileCheck {
   const findings: Finding[] = [];
   const notAnObject: Finding[] = [];
-  const manifests: PlacedManifest[] = [];
   let kubernetes = false;
   let sorted = true;
   let lastLine = -1;
   let lastCharacter = -1;
-  for (const chunk of splitDocuments(text)) {
-    let result = cache.get(chunk.text) ?? previous?.get(chunk.text);
-    if (!result) {
-      result = checkChunk(chunk.text, context);
-      cache.set(chunk.text, result);
-      yield;
-    } else {
-      cache.set(chunk.text, result);
-    }
+  for (const { result, startLine } of chunks) {
+    kubernetes ||= result.kubernetes;
     for (const finding of result.findings) {
-      const placed = { ...finding, range: shiftRange(finding.range, chunk.startLine) };
+      const placed = { ...finding, range: shiftRange(finding.range, startLine) };
       const { line, character } = placed.range.start;
       // Chunks come in line order, and a chunk's findings mostly do too: sort only when needed.
       if (line < lastLine || (line === lastLine && character < lastCharacter)) sorted = false;
@@ -112,11 +143,8 @@ export function* checkTextSteps(
       findings.push(placed);
     }
     for (const finding of result.notAnObject) {
-      notAnObject.push({ ...finding, range: shiftRange(finding.range, chunk.startLine) });
+      notAnObject.push({ ...finding, range: shiftRange(finding.range, startLine) });
     }
-    for (const manifest of result.manifests)
-      manifests.push({ manifest, lineOffset: chunk.startLine });
-    kubernetes ||= result.kubernetes;
   }
   if (kubernetes && notAnObject.length > 0) {
     findings.push(...notAnObject);
@@ -129,11 +157,26 @@ export function* checkTextSteps(
         a.range.start.character - b.range.start.character,
     );
   }
-  return { findings, manifests, kubernetes, cache };
+  let manifests: PlacedManifest[] | undefined;
+  return {
+    findings,
+    get manifests(): PlacedManifest[] {
+      return (manifests ??= placeManifests(chunks));
+    },
+    kubernetes,
+    chunks,
+  };
+}
+
+function placeManifests(chunks: readonly CheckedChunk[]): PlacedManifest[] {
+  const placed: PlacedManifest[] = [];
+  for (const { result, startLine } of chunks) {
+    for (const manifest of result.manifests) placed.push({ manifest, lineOffset: startLine });
+  }
+  return placed;
 }
 
 function skippedFile(
-  cache: ChunkCache,
   info: { code: string; severity: Finding['severity'] },
   message: string,
 ): FileCheck {
@@ -142,6 +185,6 @@ function skippedFile(
     manifests: [],
     kubernetes: false,
     skipped: message,
-    cache,
+    chunks: [],
   };
 }

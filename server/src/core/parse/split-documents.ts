@@ -22,13 +22,33 @@ const DOT = 46;
 
 /** Splits a file into document chunks; joining their texts gives the file back. */
 export function splitDocuments(text: string): DocumentChunk[] {
+  return splitDocumentsFrom(text, 0, 0).chunks;
+}
+
+/** Where `splitDocumentsFrom` stopped: the next chunk would start here. */
+export interface SplitStop {
+  offset: number;
+  line: number;
+}
+
+/**
+ * Splits `text` from `offset` (the start of a chunk, on line `line`) on. The
+ * splitter's state is fresh at every chunk start, so splitting from a chunk
+ * start gives the chunks a whole-file split gives from there. When
+ * `stopAt(offset)` is true for a chunk start it stops there (the caller
+ * knows the rest) and says where; otherwise it splits to the end.
+ */
+export function splitDocumentsFrom(
+  text: string,
+  offset: number,
+  line: number,
+  stopAt: (chunkStart: number) => boolean = () => false,
+): { chunks: DocumentChunk[]; stoppedAt?: SplitStop } {
   const chunks: DocumentChunk[] = [];
-  let chunkStart = 0;
-  let chunkStartLine = 0;
+  let chunkStart = offset;
+  let chunkStartLine = line;
   let onlyPreamble = true;
   let afterEndMarker = false;
-  let offset = 0;
-  let line = 0;
   while (offset <= text.length) {
     const newline = text.indexOf('\n', offset);
     const lineEnd = newline === -1 ? text.length : newline;
@@ -48,6 +68,7 @@ export function splitDocuments(text: string): DocumentChunk[] {
         startLine: chunkStartLine,
         startOffset: chunkStart,
       });
+      if (stopAt(offset)) return { chunks, stoppedAt: { offset, line } };
       chunkStart = offset;
       chunkStartLine = line;
       onlyPreamble = true;
@@ -67,5 +88,5 @@ export function splitDocuments(text: string): DocumentChunk[] {
     startLine: chunkStartLine,
     startOffset: chunkStart,
   });
-  return chunks;
+  return { chunks };
 }
