@@ -251,4 +251,43 @@ describe('workspace scopes over stdio', () => {
       await client.stop();
     }
   });
+
+  it('moves cross-resource findings with lines typed above them, before the scope is simulated again', async () => {
+    const root = workspace('moving', { 'app.yaml': SERVICE('lonely', 30010) });
+    const client = new TestLspClient();
+    try {
+      await client.initialize(root);
+      const file = uri(root, 'app.yaml');
+      const text = readFileSync(join(root, 'app.yaml'), 'utf8');
+      await client.open(file, text);
+      const first = await client.waitForDiagnostics(file, (d) =>
+        d.some((x) => x.code === 'service-selector-matches-nothing'),
+      );
+      const selector =
+        first.find((d) => d.code === 'service-selector-matches-nothing')?.range.start.line ?? -1;
+      assert.equal(selector, text.split('\n').indexOf('    app: lonely'));
+      // Two comment lines at the top: the next publish (the file's own check, at once) has it two lines down.
+      const moved = await client.edit(file, 2, [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          text: '# a\n# b\n',
+        },
+      ]);
+      assert.deepEqual(
+        moved
+          .filter((d) => d.code === 'service-selector-matches-nothing')
+          .map((d) => d.range.start.line),
+        [selector + 2],
+      );
+      // And the simulation of the edited text agrees.
+      await client.waitForDiagnostics(file, (d) =>
+        d.some(
+          (x) =>
+            x.code === 'service-selector-matches-nothing' && x.range.start.line === selector + 2,
+        ),
+      );
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -3,7 +3,13 @@ import type {
   TextDocumentsConfiguration,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { composeEdits, replacementEdit, type TextEdit } from '../core/text/text-edit';
+import {
+  composeEdits,
+  positionEdit,
+  replacementEdit,
+  type PositionEdit,
+  type TextEdit,
+} from '../core/text/text-edit';
 import type { TextChange } from './workspace-index';
 
 /**
@@ -25,14 +31,15 @@ export class EditTracker {
       for (const change of changes) {
         const before = updated.getText();
         const edit = editOf(updated, change);
+        const move = moveOf(updated, change);
         updated = TextDocument.update(updated, [change], version);
         const pending = this.pending.get(updated.uri);
-        this.pending.set(
-          updated.uri,
-          pending
-            ? { before: pending.before, edit: composeEdits(pending.edit, edit) }
-            : { before, edit },
-        );
+        if (pending) {
+          pending.edit = composeEdits(pending.edit, edit);
+          pending.moves.push(move);
+        } else {
+          this.pending.set(updated.uri, { before, edit, moves: [move] });
+        }
       }
       return updated;
     },
@@ -50,6 +57,22 @@ export class EditTracker {
   forget(uri: string): void {
     this.pending.delete(uri);
   }
+}
+
+function moveOf(document: TextDocument, change: TextDocumentContentChangeEvent): PositionEdit {
+  if ('range' in change) {
+    // The range as TextDocument.update reads it: in order, and within the text.
+    const start = document.positionAt(document.offsetAt(change.range.start));
+    const end = document.positionAt(document.offsetAt(change.range.end));
+    const ordered =
+      start.line < end.line || (start.line === end.line && start.character <= end.character);
+    return positionEdit(ordered ? start : end, ordered ? end : start, change.text);
+  }
+  return positionEdit(
+    { line: 0, character: 0 },
+    document.positionAt(document.getText().length),
+    change.text,
+  );
 }
 
 function editOf(document: TextDocument, change: TextDocumentContentChangeEvent): TextEdit {

@@ -30,6 +30,7 @@ import { runSafe, type ServerLog } from './run-safe';
 import { ScopeSimulator, uriToPath, type ScopeSimulation } from './scope-simulator';
 import { WorkspaceIndex, type IndexedFile } from './workspace-index';
 import { joinPath } from '../core/scope/posix-path';
+import { movePosition } from '../core/text/text-edit';
 
 /** What the server needs from its host process. */
 export interface ServerRuntime {
@@ -138,6 +139,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // What each document's last publish was computed from: publishing the same
   // thing twice is skipped.
   const published = new Map<string, PublishInputs | { version: number | undefined; empty: true }>();
+  // Each file's index revision when its cross-resource findings were last computed.
+  const simulatedRevision = new Map<string, number>();
+  // Cross-resource findings moved to where their lines are after later edits, per URI.
+  const movedCross = new Map<
+    string,
+    { from: readonly Finding[]; revision: number; findings: readonly Finding[] }
+  >();
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -272,7 +280,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const diagnostics = runSafe(log, `checking ${uri}`, [], () => {
       if (!settings.enable || !settings.validation.enable || isExcluded(uri)) return [];
       const own: readonly Finding[] = fileCheck(uri)?.findings ?? [];
-      const cross = simulator?.findingsFor(uri) ?? [];
+      const cross = crossFindings(uri);
       inputs = { version, own, cross, settings, isExcluded };
       // The same findings under the same settings for the same version: nothing to send.
       if (samePublish(last, inputs)) return undefined;
@@ -292,6 +300,36 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return;
     published.set(uri, next);
     void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /**
+   * A file's cross-resource findings, moved with the lines edits inserted or
+   * removed since they were computed (until the scope is simulated again),
+   * so that typing above them does not leave them on the wrong lines.
+   */
+  function crossFindings(uri: string): readonly Finding[] {
+    const cross = simulator?.findingsFor(uri) ?? [];
+    const path = uriToPath(uri);
+    if (cross.length === 0 || !path || !index) return cross;
+    const file = index.get(path);
+    const at = simulatedRevision.get(path);
+    if (!file || at === undefined || at === file.revision) return cross;
+    const memo = movedCross.get(uri);
+    if (memo && memo.from === cross && memo.revision === file.revision) return memo.findings;
+    // Not known how the text moved: the publish keeps the findings that still fit.
+    const moves = index.movesSince(path, at) ?? [];
+    const findings = cross.map((finding) => {
+      let { start, end } = finding.range;
+      for (const move of moves) {
+        start = movePosition(start, move);
+        end = movePosition(end, move);
+      }
+      return start === finding.range.start && end === finding.range.end
+        ? finding
+        : { ...finding, range: { start, end } };
+    });
+    movedCross.set(uri, { from: cross, revision: file.revision, findings });
+    return findings;
   }
 
   function schedule(uri: string): void {
@@ -350,6 +388,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         refresh = undefined;
         lastRefreshMs = refreshSpentMs + (performance.now() - sliceStart);
         const changed = step.value;
+        if (index) for (const file of index.all()) simulatedRevision.set(file.path, file.revision);
+        movedCross.clear();
         for (const document of documents.all()) changed.add(document.uri);
         for (const uri of changed) publish(uri);
         return;

@@ -12,7 +12,7 @@ import {
   type FileCheck,
 } from '../core/check/check-text';
 import { recheckEdit } from '../core/check/recheck-edit';
-import type { TextEdit } from '../core/text/text-edit';
+import type { PositionEdit, TextEdit } from '../core/text/text-edit';
 import { KUSTOMIZATION_FILES } from '../core/scope/kustomization';
 import type { WorkspaceView } from '../core/scope/resolve-scope';
 
@@ -29,13 +29,18 @@ export interface IndexedFile {
 /** How an editor changed a file's text: the text before, and where it changed. */
 export interface TextChange {
   before: string;
+  /** The region that changed, as offsets. */
   edit: TextEdit;
+  /** Each replacement, in order, as positions (to move findings computed before it). */
+  moves: PositionEdit[];
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** How long the background scan checks before it lets pending messages (an open, an edit) in. */
 const SLICE_MS = 8;
 const YAML_FILE = /\.ya?ml$/i;
+/** How many revisions of a file's replacements are kept for findings of older revisions. */
+const MAX_MOVES = 256;
 
 /**
  * Every YAML file of the workspace folders, checked, kept current by
@@ -57,6 +62,15 @@ export class WorkspaceIndex {
    * and kept, once.
    */
   private readonly shared = new Map<string, { check: ChunkCheck; holders: number }>();
+  /**
+   * Per file, the replacements of each revision since `base` (edits the
+   * editor described): findings computed at an older revision can be moved
+   * to where their text is now. A change that was not described restarts it.
+   */
+  private readonly moves = new Map<
+    string,
+    { base: number; log: { revision: number; moves: readonly PositionEdit[] }[] }
+  >();
   /** Increases on every change: simulations are memoized per version. */
   version = 0;
 
@@ -153,6 +167,7 @@ export class WorkspaceIndex {
     check: FileCheck,
     added: readonly CheckedChunk[],
     removed: readonly CheckedChunk[],
+    moves?: readonly PositionEdit[],
   ): IndexedFile {
     this.share(added, removed);
     const file: IndexedFile = {
@@ -162,6 +177,14 @@ export class WorkspaceIndex {
       check,
       revision: this.nextRevision++,
     };
+    const known = this.moves.get(path);
+    if (moves && known) {
+      known.log.push({ revision: file.revision, moves });
+      // A long run of edits without a simulation: only the recent ones are kept.
+      if (known.log.length > MAX_MOVES) known.base = known.log.shift()?.revision ?? file.revision;
+    } else {
+      this.moves.set(path, { base: file.revision, log: [] });
+    }
     this.files.set(path, file);
     this.version++;
     return file;
@@ -209,7 +232,7 @@ export class WorkspaceIndex {
         this.context,
         lookup,
       );
-      return this.store(path, text, check, added, removed);
+      return this.store(path, text, check, added, removed, change.moves);
     }
     const check = checkText(text, this.context, lookup);
     return this.store(path, text, check, check.chunks, previous?.check.chunks ?? []);
@@ -235,9 +258,20 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * The file's replacements since `revision`, in order; undefined when that
+   * is not known (the text was replaced, or too long ago).
+   */
+  movesSince(path: string, revision: number): PositionEdit[] | undefined {
+    const known = this.moves.get(path);
+    if (!known || revision < known.base) return undefined;
+    return known.log.filter((entry) => entry.revision > revision).flatMap((entry) => entry.moves);
+  }
+
   remove(path: string): void {
     const file = this.files.get(path);
     if (!file) return;
+    this.moves.delete(path);
     this.share([], file.check.chunks);
     this.files.delete(path);
     this.version++;

@@ -1,3 +1,5 @@
+import type { Position } from './range';
+
 /**
  * Where a text changed, as offsets (UTF-16 code units): the old text's
  * `[start, oldEnd)` became the new text's `[start, newEnd)`; everything
@@ -29,5 +31,52 @@ export function composeEdits(first: TextEdit, second: TextEdit): TextEdit {
     oldEnd: first.oldEnd + (middleEnd - first.newEnd),
     // Past second.oldEnd the new text is the middle one moved by second's growth.
     newEnd: middleEnd + (second.newEnd - second.oldEnd),
+  };
+}
+
+/**
+ * One replacement as positions: the old text's `start`..`end` became text
+ * of `lines` line breaks whose last line has `lastLineLength` code units.
+ */
+export interface PositionEdit {
+  start: Position;
+  end: Position;
+  lines: number;
+  lastLineLength: number;
+}
+
+/** The replacement of `start`..`end` by `inserted`, as positions. */
+export function positionEdit(start: Position, end: Position, inserted: string): PositionEdit {
+  const lastBreak = inserted.lastIndexOf('\n');
+  let lines = 0;
+  for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) lines++;
+  return {
+    start,
+    end,
+    lines,
+    lastLineLength: lastBreak === -1 ? inserted.length : inserted.length - lastBreak - 1,
+  };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/**
+ * Where a position of the old text is after `edit`, as an editor moves a
+ * marker: before the replaced text it stays, after it it moves with the
+ * text, inside it it goes to where the replacement starts.
+ */
+export function movePosition(position: Position, edit: PositionEdit): Position {
+  if (before(position, edit.start)) return position;
+  if (before(position, edit.end)) return edit.start;
+  if (position.line > edit.end.line) {
+    const line = position.line + edit.lines - (edit.end.line - edit.start.line);
+    return line === position.line ? position : { line, character: position.character };
+  }
+  const lineStart = edit.lines === 0 ? edit.start.character : 0;
+  return {
+    line: edit.start.line + edit.lines,
+    character: lineStart + edit.lastLineLength + (position.character - edit.end.character),
   };
 }
