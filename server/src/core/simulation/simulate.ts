@@ -4,6 +4,7 @@ import { configStartBlocker } from './config-maps/config-start-blocker';
 import { podConfigMaps } from './config-maps/pod-config-maps';
 import { simulateIngresses } from './ingress/simulate-ingresses';
 import { buildLifecycle } from './lifecycle/build-lifecycle';
+import { ITEMS_PER_STEP, runSteps } from './model/run-steps';
 import type { SimObject } from './model/sim-object';
 import type { SimPod } from './model/sim-pod';
 import { simulateServices } from './networking/simulate-services';
@@ -15,13 +16,13 @@ import {
   type ReportDiagnostic,
   type SimulationReport,
 } from './report';
-import { schedulePods } from './scheduling/schedule-pods';
+import { schedulePodsSteps } from './scheduling/schedule-pods';
 import { bindClaims } from './storage/bind-claims';
 import { claimBlocker } from './storage/claim-blocker';
 import { claimDiagnostics, claimReports } from './storage/claim-reports';
 import { podClaimRefs } from './storage/pod-claim-refs';
 import { sourceAt } from './model/sim-object';
-import { expandWorkloads } from './workloads/expand-workloads';
+import { expandWorkloadsSteps } from './workloads/expand-workloads';
 import { sortReportDiagnostics } from './sort-report';
 
 /** A canonical input order, so the report does not depend on file or document order. */
@@ -96,11 +97,7 @@ function podReport(
  * Pure and deterministic: the same objects in any order give the same report.
  */
 export function simulate(input: readonly SimObject[], cluster: Cluster): SimulationReport {
-  const steps = simulateSteps(input, cluster);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(simulateSteps(input, cluster));
 }
 
 /**
@@ -113,11 +110,12 @@ export function* simulateSteps(
   cluster: Cluster,
 ): Generator<void, SimulationReport, void> {
   const objects = canonicalOrder(input);
-  const { workloads: plans, pods: created } = expandWorkloads(objects);
+  yield;
+  const { workloads: plans, pods: created } = yield* expandWorkloadsSteps(objects);
   yield;
   const claimsBefore = bindClaims(objects, created, cluster, 'before-scheduling');
   yield;
-  const scheduled = schedulePods(plans, created, cluster, {
+  const scheduled = yield* schedulePodsSteps(plans, created, cluster, {
     claimBlocker: (pod) => claimBlocker(claimsBefore, pod),
     startBlocker: configStartBlocker(objects),
   });
@@ -142,9 +140,12 @@ export function* simulateSteps(
     a: { namespace: string; name: string },
     b: { namespace: string; name: string },
   ): number => compareText(a.namespace, b.namespace) || compareText(a.name, b.name);
-  const podReports = pods
-    .map((pod) => podReport(pod, config.configMaps, cluster.clusterDomain))
-    .sort(byName);
+  const podReports: PodReport[] = [];
+  for (const pod of pods) {
+    podReports.push(podReport(pod, config.configMaps, cluster.clusterDomain));
+    if (podReports.length % ITEMS_PER_STEP === 0) yield;
+  }
+  podReports.sort(byName);
   yield;
   const diagnostics: ReportDiagnostic[] = [
     ...scheduled.diagnostics,

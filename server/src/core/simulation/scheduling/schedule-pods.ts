@@ -26,6 +26,7 @@ import {
   unschedulableDiagnostics,
   type HaltedStatefulSet,
 } from './scheduling-diagnostics';
+import { ITEMS_PER_STEP, runSteps } from '../model/run-steps';
 
 /** What other stages know about a pod before it can run. */
 export interface SchedulingBlockers {
@@ -154,6 +155,16 @@ export function schedulePods(
   cluster: Cluster,
   blockers: SchedulingBlockers,
 ): ScheduleResult {
+  return runSteps(schedulePodsSteps(plans, pods, cluster, blockers));
+}
+
+/** `schedulePods` a slice of pods at a time (see `simulateSteps`). */
+export function* schedulePodsSteps(
+  plans: WorkloadPlan[],
+  pods: SimPod[],
+  cluster: Cluster,
+  blockers: SchedulingBlockers,
+): Generator<void, ScheduleResult, void> {
   const diagnostics: ReportDiagnostic[] = [];
   const queue: SimPod[] = [...pods];
   const policies = new Map<string, string>();
@@ -170,6 +181,7 @@ export function schedulePods(
     if (hint) diagnostics.push(hint);
   }
   queue.sort(podOrder);
+  yield;
 
   const states = createNodeStates(cluster.nodes);
   const byName = new Map(states.map((state) => [state.node.name, state]));
@@ -202,6 +214,7 @@ export function schedulePods(
     delete result.reason;
     if (result.blocked) result.reason = result.blocked.reason;
     placed.push(result);
+    if (placed.length % ITEMS_PER_STEP === 0) yield;
     if (
       statefulSet !== undefined &&
       policies.get(statefulSet) === 'OrderedReady' &&

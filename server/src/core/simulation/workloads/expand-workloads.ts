@@ -14,6 +14,7 @@ import { podTemplateHash, stableSuffix } from '../model/stable-hash';
 import type { WorkloadKind } from '../report';
 import { podClaims, readCount, readPodSpec, readTemplateLabels } from './pod-template-data';
 import type { PodManagementPolicy, WorkloadPlan } from './workload-plan';
+import { ITEMS_PER_STEP, runSteps } from '../model/run-steps';
 
 /** `group/Kind` of the workloads the simulation expands. */
 const WORKLOAD_KINDS: Record<string, WorkloadKind> = {
@@ -293,12 +294,20 @@ export function expandWorkloads(objects: SimObject[]): {
   workloads: WorkloadPlan[];
   pods: SimPod[];
 } {
+  return runSteps(expandWorkloadsSteps(objects));
+}
+
+/** `expandWorkloads` a slice of workloads at a time (see `simulateSteps`). */
+export function* expandWorkloadsSteps(
+  objects: SimObject[],
+): Generator<void, { workloads: WorkloadPlan[]; pods: SimPod[] }, void> {
   const workloads: WorkloadPlan[] = [];
   const pods: SimPod[] = [];
   for (const { object, kind } of workloadObjects(objects)) {
     const expanded = expandOne(object, kind);
     workloads.push(expanded.plan);
-    pods.push(...expanded.pods);
+    for (const pod of expanded.pods) pods.push(pod);
+    if (workloads.length % ITEMS_PER_STEP === 0) yield;
   }
   return { workloads, pods };
 }
