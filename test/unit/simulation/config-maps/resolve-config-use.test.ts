@@ -112,6 +112,28 @@ describe('env: configMapKeyRef / secretKeyRef', () => {
     );
   });
 
+  it('a missing ConfigMap among many: the nearest names first, five of them, then how many more', () => {
+    const others = [
+      'web-config-21',
+      'cache',
+      'app-confg',
+      'jobs',
+      'metrics',
+      'app-config-old',
+      'cfg-x',
+      'cfg-y',
+    ];
+    const text = docs(
+      ...others.map((name) => configMap(name, { A: '1' })),
+      pod('web', container('DB_PORT')),
+    );
+    const message = run(text).result.diagnostics[0]?.message ?? '';
+    assert.match(
+      message,
+      /\(ConfigMaps there: app-confg, app-config-old, web-config-21, [\w-]+, [\w-]+ and 3 more\)/,
+    );
+  });
+
   it('optional: true: a missing key is skipped, no finding, the pod runs', () => {
     const { result, podNamed } = run(docs(APP_CONFIG, pod('web', container('DB_HOST', true))));
     assert.equal(podNamed('web').phase, 'Running');

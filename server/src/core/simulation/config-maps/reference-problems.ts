@@ -19,6 +19,7 @@ import {
 } from './config-codes';
 import type { ConfigReference } from './config-references';
 import { findSource, type ConfigKind, type ConfigSource } from './config-sources';
+import { listNames, listNearest } from '../model/list-names';
 
 /** One failing reference. */
 export interface ReferenceProblem {
@@ -37,7 +38,7 @@ export function notFoundMessage(kind: ConfigKind, name: string): string {
 }
 
 function describeKeys(source: ConfigSource): string {
-  return source.keys.length > 0 ? `it has: ${source.keys.join(', ')}` : 'it has no keys';
+  return source.keys.length > 0 ? `it has: ${listNames(source.keys, 10)}` : 'it has no keys';
 }
 
 function missingObject(
@@ -50,7 +51,7 @@ function missingObject(
     .map((source) => source.name);
   const exists =
     others.length > 0
-      ? `${ref.kind}s there: ${others.join(', ')}`
+      ? `${ref.kind}s there: ${listNearest(ref.name, others)}`
       : `no ${ref.kind} is defined there`;
   return {
     code: ref.kind === 'ConfigMap' ? CONFIGMAP_NOT_FOUND : SECRET_NOT_FOUND,

@@ -7,7 +7,7 @@
 import type { ReportDiagnostic } from '../report';
 import type { SimPod } from '../model/sim-pod';
 import { rangeOf } from '../model/sim-object';
-import { listNames } from './list-names';
+import { listNames } from '../model/list-names';
 import { makeDiagnostic, pairRange } from './make-diagnostic';
 import { SERVICE_NO_ENDPOINTS, SERVICE_SELECTOR_MATCHES_NOTHING } from './networking-codes';
 import { isServing, selectorMatches, type PodIndex } from './select-pods';

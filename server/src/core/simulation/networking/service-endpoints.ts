@@ -8,7 +8,7 @@
 import type { EndpointReport, ReportDiagnostic } from '../report';
 import type { SimPod } from '../model/sim-pod';
 import { rangeOf } from '../model/sim-object';
-import { listNames } from './list-names';
+import { listNames } from '../model/list-names';
 import { makeDiagnostic } from './make-diagnostic';
 import { SERVICE_TARGET_PORT_UNRESOLVED } from './networking-codes';
 import { declaredPorts, findTargetPort } from './pod-ports';

@@ -19,6 +19,7 @@ import {
   POD_UNSCHEDULABLE,
 } from './scheduling-codes';
 import { readTolerations, tolerationsTolerate } from './tolerations';
+import { listNames } from '../model/list-names';
 
 const MASTER_TAINT = 'node-role.kubernetes.io/master';
 const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
@@ -106,7 +107,7 @@ export function unschedulableDiagnostics(
         ? `Pod ${first.namespace}/${first.name}`
         : group.length === 1
           ? `Pod ${first.name} of ${ownerText(first)}`
-          : `${group.length} pods of ${ownerText(first)} (${names.join(', ')})`;
+          : `${group.length} pods of ${ownerText(first)} (${listNames(names)})`;
     const many = group.length > 1;
     const verb =
       first.blocked.admission === true
@@ -117,7 +118,7 @@ export function unschedulableDiagnostics(
     if (first.owner.kind === 'StatefulSet' && stop && names.includes(stop.waitingFor)) {
       message +=
         ` With podManagementPolicy OrderedReady the StatefulSet creates the next pod only once ` +
-        `${stop.waitingFor} is Running, so ${stop.notCreated.join(', ')} ${stop.notCreated.length === 1 ? 'is' : 'are'} not created.`;
+        `${stop.waitingFor} is Running, so ${listNames(stop.notCreated)} ${stop.notCreated.length === 1 ? 'is' : 'are'} not created.`;
     }
     out.push(diagnostic(POD_UNSCHEDULABLE, first.from, templatePath(first.specPath), message));
   }
