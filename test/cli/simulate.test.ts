@@ -428,6 +428,8 @@ status:
       ['route'],
       ['route', 'http://172.18.0.3:30000/'],
       ['route', 'http://172.18.0.3:30000/', 'no/such/path'],
+      ['route', 'not a url', 'examples/seed'],
+      ['route', '/only/a/path', 'examples/seed'],
       ['expose', 'deployment'],
       ['expose', 'cronjob', 'np-pods', 'examples/seed'],
       ['expose', 'deployment', 'np-pods', '--type=Ingress', 'examples/seed'],

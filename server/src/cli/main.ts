@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io';
 import { runExpose } from './expose-command';
 import { UsageError } from './load-scope';
 import { runRoute } from './route-command';
+import { parseUrl } from '../core/simulation/ingress/parse-url';
 import { runSimulate } from './simulate-command';
 
 const USAGE = `Usage: slipway <command> [options]
@@ -39,7 +40,7 @@ Options:
   -v, --version       Print the version.
 
 Exit codes: 0 success; 1 errors found (check; see --fail-on), a request that
-reaches no pod (route) or a refused expose; 2 usage error.
+reaches no pod (route) or a refused expose; 2 usage error (a bad URL too).
 `;
 
 const COMMON = {
@@ -127,6 +128,8 @@ export function runCli(argv: string[], io: CliIo): number | 'serving' {
         if (values.help) return help(io);
         const [url, ...paths] = positionals;
         if (url === undefined) throw new UsageError('route needs a URL and at least one PATH');
+        if (!parseUrl(url))
+          throw new UsageError(`"${url}" is not a URL with a host (http://host[:port]/path)`);
         return runRoute(
           {
             url,
