@@ -49,6 +49,19 @@ describe('routeRequest through a nodePort', () => {
     assert.equal(routeRequest('http://worker-2:30000/x', report).via, 'nodePort');
   });
 
+  it('a nodePort two Services ask for: the route says it holds only if its Service is created first', () => {
+    const rival = objectsFrom(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: rival\nspec:\n  type: NodePort\n  ports:\n  - port: 53\n    protocol: UDP\n    nodePort: 30000\n',
+    );
+    const contested = simulate([...objects, ...rival], pods).report;
+    const result = routeRequest('http://172.18.0.3:30000/', contested);
+    assert.equal(result.service, 'default/np-svc');
+    assert.match(
+      result.reason,
+      / Service default\/rival also asks for nodePort 30000 \(service-node-port-conflict\): the API server gives it to the Service created first and rejects the others, so this route holds only if default\/np-svc is created first\.$/,
+    );
+  });
+
   it('says nothing listens on a node port that is no nodePort', () => {
     const result = routeRequest('http://172.18.0.3:30001/', report);
     assert.equal(result.via, null);

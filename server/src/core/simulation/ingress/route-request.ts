@@ -60,12 +60,23 @@ function routeNodePort(
   report: RouteReport,
   nodeName: string,
 ): RouteResult | undefined {
-  for (const service of report.services) {
-    if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') continue;
+  // One node port range serves every protocol: every Service that asks for the port contends for it.
+  const claimers = report.services.filter(
+    (service) =>
+      (service.type === 'NodePort' || service.type === 'LoadBalancer') &&
+      service.ports.some((p) => p.nodePort === parsed.port),
+  );
+  for (const service of claimers) {
     const port = service.ports.find((p) => p.nodePort === parsed.port && p.protocol === 'TCP');
     if (!port) continue;
     const key = keyOf(service.namespace, service.name);
-    const reason = `${parsed.host} is node ${nodeName} and ${parsed.port} is the nodePort of Service ${key} (port ${port.port}), which kube-proxy opens on every node and ${endpointsClause(port, 'forwards')}.`;
+    let reason = `${parsed.host} is node ${nodeName} and ${parsed.port} is the nodePort of Service ${key} (port ${port.port}), which kube-proxy opens on every node and ${endpointsClause(port, 'forwards')}.`;
+    const rivals = claimers
+      .filter((other) => other !== service)
+      .map((other) => `Service ${keyOf(other.namespace, other.name)}`);
+    if (rivals.length > 0) {
+      reason += ` ${rivals.join(', ')} also ${rivals.length === 1 ? 'asks' : 'ask'} for nodePort ${parsed.port} (service-node-port-conflict): the API server gives it to the Service created first and rejects the others, so this route holds only if ${key} is created first.`;
+    }
     return serviceResult(url, 'nodePort', service, port, reason);
   }
   return undefined;
