@@ -221,6 +221,45 @@ describe('language server over stdio', () => {
     assert.ok(restored.some((d) => d.code === 'metadata-name-invalid'));
   });
 
+  it('answers a hover while a large file it was just given is still being checked, then publishes the edited text', async () => {
+    const service = (i: number): string =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${i === 1500 ? 'Bad_Name' : `svc-${i}`}\nspec:\n  ports:\n    - port: 8080\n      targetPort: 8080\n`;
+    const text = Array.from({ length: 3000 }, (_, i) => service(i)).join('---\n');
+    assert.ok(text.length > 256 * 1024, 'large enough to be checked in slices');
+    const uri = uriOf('large/many-services.yaml');
+    const events: string[] = [];
+    void client.nextDiagnostics(uri).then(() => events.push('diagnostics'));
+    const published = client.nextDiagnostics(uri, 2);
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
+    const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 5, character: 4 },
+    });
+    events.push('hover');
+    assert.ok(hover, 'the hover is answered');
+    // An edit while the check runs: the publish is of the edited text.
+    const line = text.split('\n').indexOf('  name: Bad_Name');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        {
+          range: { start: { line, character: 8 }, end: { line, character: 16 } },
+          text: 'Also_Bad',
+        },
+      ],
+    });
+    const params = await published;
+    assert.deepEqual(events, ['hover', 'diagnostics']);
+    assert.equal(params.version, 2);
+    assert.deepEqual(
+      params.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['metadata-name-invalid', line]],
+    );
+    assert.match(String(params.diagnostics[0]?.message), /Also_Bad/);
+  });
+
   it('publishes nothing for YAML that is not Kubernetes', async () => {
     const workflow =
       'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';

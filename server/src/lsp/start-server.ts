@@ -47,6 +47,10 @@ const SIMULATION_DELAY_MS = 120;
 const MAX_SIMULATION_DELAY_MS = 500;
 /** How long the workspace simulation runs before pending messages (an edit, a hover) go first. */
 const SIMULATION_SLICE_MS = 10;
+/** From this size on, an opened file is checked in slices, answering messages meanwhile. */
+const SLICED_CHECK_CHARS = 256 * 1024;
+/** `fileCheck` of a file being checked in slices. */
+const CHECKING = Symbol('checking');
 
 /** What one publish of a file was computed from (compared by identity: the caches keep them). */
 interface PublishInputs {
@@ -251,12 +255,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     void Promise.all(work).then(() => scheduleSimulation(SIMULATION_DELAY_MS));
   });
 
-  /** The file's own check: from the index for files, from the document checker otherwise. */
-  function fileCheck(uri: string): FileCheck | undefined {
+  /**
+   * The file's own check: from the index for files, from the document
+   * checker otherwise; CHECKING while a large file is checked in slices (it
+   * publishes when done).
+   */
+  function fileCheck(uri: string): FileCheck | undefined | typeof CHECKING {
     const path = uriToPath(uri);
     const document = documents.get(uri);
     if (path && index) {
-      if (document) return syncOpenFile(path, document).check;
+      if (document) return syncOpenFile(path, document, true)?.check ?? CHECKING;
       return index.get(path)?.check;
     }
     if (!document || !checker) return undefined;
@@ -264,11 +272,37 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return checker.check(uri, text, edits.take(uri, text));
   }
 
-  /** Gives the index an open document's current text, with where it was edited since last time. */
-  function syncOpenFile(path: string, document: { uri: string; getText(): string }): IndexedFile {
-    const text = document.getText();
+  /**
+   * Gives the index an open document's current text, with where it was
+   * edited since last time. A large text that cannot be checked as an edit
+   * (just opened, replaced) is checked in slices when `inSlices`, so the
+   * server keeps answering meanwhile: undefined until then.
+   */
+  function syncOpenFile(
+    path: string,
+    document: { uri: string; getText(): string },
+    inSlices: boolean,
+  ): IndexedFile | undefined {
     // `index` is set at initialize, before any document is open.
-    return (index as WorkspaceIndex).setText(path, text, true, edits.take(document.uri, text));
+    const workspace = index as WorkspaceIndex;
+    const text = document.getText();
+    const current = workspace.get(path);
+    if (current?.text === text) return current;
+    const change = edits.take(document.uri, text);
+    const asEdit = current !== undefined && change !== undefined && change.before === current.text;
+    if (!inSlices || asEdit || text.length < SLICED_CHECK_CHARS) {
+      return workspace.setText(path, text, true, change);
+    }
+    void workspace
+      .setOpenTextInSlices(
+        path,
+        text,
+        () => new Promise((resolve) => afterPendingMessages(() => resolve())),
+      )
+      // Done, or dropped for a newer text: publish what is current (a newer check publishes too).
+      .then(() => schedule(document.uri))
+      .catch((error: unknown) => log.error(`checking ${document.uri} failed: ${String(error)}`));
+    return undefined;
   }
 
   /** Publishes a file's diagnostics: its own findings plus its scopes' cross-resource findings. */
@@ -279,7 +313,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     let inputs: PublishInputs | undefined;
     const diagnostics = runSafe(log, `checking ${uri}`, [], () => {
       if (!settings.enable || !settings.validation.enable || isExcluded(uri)) return [];
-      const own: readonly Finding[] = fileCheck(uri)?.findings ?? [];
+      const check = fileCheck(uri);
+      // Checked in slices: published when done.
+      if (check === CHECKING) return undefined;
+      const own: readonly Finding[] = check?.findings ?? [];
       const cross = crossFindings(uri);
       inputs = { version, own, cross, settings, isExcluded };
       // The same findings under the same settings for the same version: nothing to send.
@@ -430,9 +467,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!path) {
       // An untitled document has no scope but itself.
       const check = document && fileCheck(uri);
-      return check ? simulator.simulateUnsaved(uri, check) : undefined;
+      return check && check !== CHECKING ? simulator.simulateUnsaved(uri, check) : undefined;
     }
-    if (document) syncOpenFile(path, document);
+    if (document) syncOpenFile(path, document, false);
     return simulator.simulateScope(simulator.scopeOf(path, alone));
   }
 

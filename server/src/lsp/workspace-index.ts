@@ -53,8 +53,13 @@ export class WorkspaceIndex {
   private readonly openPaths = new Set<string>();
   private folderList: string[] = [];
   private nextRevision = 1;
-  /** The chunks the background scan has checked of the file it is on: an open of that file reuses them. */
-  private scanning: { path: string; cache: ChunkCache } | undefined;
+  /**
+   * The chunks checked so far by each check under way in slices (the scan's,
+   * a large open file's), by path: a later check of the same file reuses them.
+   */
+  private readonly inProgress = new Map<string, ChunkCache>();
+  /** The text an editor last asked to have checked in slices, by path: an older one is dropped. */
+  private readonly wanted = new Map<string, string>();
   /**
    * Every checked document of the indexed files, by text, with how many times
    * the files hold it: a document that several files share (a copy, a base
@@ -120,45 +125,69 @@ export class WorkspaceIndex {
         // Unreadable (removed meanwhile, permissions): nothing to index.
         continue;
       }
-      await this.checkInSlices(path, text, yieldToEvents);
+      await this.checkInSlices(path, text, yieldToEvents, false);
       await yieldToEvents();
     }
     return paths.length;
   }
 
   /**
-   * Checks a file from disk a few documents at a time, letting messages in
-   * between: an editor that opens the file meanwhile gets its diagnostics
-   * from the documents already checked plus the rest, at once, and the scan
-   * then leaves the file to the editor.
+   * Checks a file a few documents at a time, letting messages in between.
+   * From disk (the scan): an editor that opens the file meanwhile gets its
+   * diagnostics from the documents already checked plus the rest, at once,
+   * and the scan then leaves the file to the editor. From an editor (a large
+   * file opened): hovers and edits are answered meanwhile, and a newer text
+   * of the file drops this one. Undefined when dropped.
    */
   private async checkInSlices(
     path: string,
     text: string,
     yieldToEvents: () => Promise<void>,
-  ): Promise<void> {
+    open: boolean,
+  ): Promise<IndexedFile | undefined> {
     const previous = this.files.get(path);
-    if (previous && previous.text === text) return;
+    if (previous && previous.text === text) return previous;
+    const lookup = this.lookupFor(path);
     const cache: ChunkCache = new Map();
-    this.scanning = { path, cache };
+    this.inProgress.set(path, cache);
     try {
-      const steps = checkTextSteps(text, this.context, this.lookupFor(path), cache);
+      const steps = checkTextSteps(text, this.context, lookup, cache);
       let sliceStart = performance.now();
       for (;;) {
         const step = steps.next();
         if (step.done) {
-          this.store(path, text, step.value, step.value.chunks, previous?.check.chunks ?? []);
-          return;
+          return this.store(
+            path,
+            text,
+            step.value,
+            step.value.chunks,
+            previous?.check.chunks ?? [],
+          );
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
         await yieldToEvents();
         sliceStart = performance.now();
-        // Opened, or changed by an editor or a file event meanwhile: that check wins.
-        if (this.openPaths.has(path) || this.files.get(path) !== previous) return;
+        // Changed by an editor or a file event meanwhile: that check wins.
+        if (this.files.get(path) !== previous) return undefined;
+        if (open ? this.wanted.get(path) !== text : this.openPaths.has(path)) return undefined;
       }
     } finally {
-      if (this.scanning?.cache === cache) this.scanning = undefined;
+      if (this.inProgress.get(path) === cache) this.inProgress.delete(path);
     }
+  }
+
+  /**
+   * Records an editor's text of a file and checks it in slices (see
+   * `checkInSlices`); undefined when a newer text or change dropped it.
+   */
+  setOpenTextInSlices(
+    path: string,
+    text: string,
+    yieldToEvents: () => Promise<void>,
+  ): Promise<IndexedFile | undefined> {
+    this.openPaths.add(path);
+    this.wanted.set(path, text);
+    return this.checkInSlices(path, text, yieldToEvents, true);
   }
 
   private store(
@@ -208,7 +237,7 @@ export class WorkspaceIndex {
    * checked of it, and the documents other indexed files hold.
    */
   private lookupFor(path: string): ChunkLookup {
-    const scanned = this.scanning?.path === path ? this.scanning.cache : undefined;
+    const scanned = this.inProgress.get(path);
     return {
       get: (text): ChunkCheck | undefined => scanned?.get(text) ?? this.shared.get(text)?.check,
     };
@@ -220,7 +249,10 @@ export class WorkspaceIndex {
    * only the edited documents are split and checked again.
    */
   setText(path: string, text: string, open: boolean, change?: TextChange): IndexedFile {
-    if (open) this.openPaths.add(path);
+    if (open) {
+      this.openPaths.add(path);
+      this.wanted.set(path, text);
+    }
     const previous = this.files.get(path);
     if (previous && previous.text === text) return previous;
     const lookup = this.lookupFor(path);
@@ -241,6 +273,7 @@ export class WorkspaceIndex {
   /** An editor closed the file: the disk is the truth again. */
   async closed(path: string): Promise<void> {
     this.openPaths.delete(path);
+    this.wanted.delete(path);
     try {
       this.setText(path, await readFile(path, 'utf8'), false);
     } catch {
