@@ -104,6 +104,7 @@ export async function runServer({ server, gen, files, plan, logFile }) {
     openSettledMs: null,
     editMs: [],
     hoverMs: [],
+    openHoverMs: null,
     completionMs: [],
     secondCompleteMs: null,
   };
@@ -303,6 +304,17 @@ export async function runServer({ server, gen, files, plan, logFile }) {
     conn.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version, text },
     });
+    // A hover sent right behind the didOpen: is the server answering while it checks the file?
+    let openHoverAt = null;
+    const openHover = bounded(
+      conn.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: gen.probes.hover.line, character: gen.probes.hover.character },
+      }),
+      'hover sent with didOpen',
+    ).then(() => {
+      openHoverAt = now();
+    });
     let ev = await waitPublish(
       uri,
       from,
@@ -311,6 +323,8 @@ export async function runServer({ server, gen, files, plan, logFile }) {
       'didOpen → complete diagnostics',
     );
     m.openCompleteMs = ev.t - t;
+    await openHover;
+    m.openHoverMs = openHoverAt - t;
     m.openPublishesBeforeComplete = publishes
       .slice(from)
       .filter((e) => e.uri === uri && e.t < ev.t).length;

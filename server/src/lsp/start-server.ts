@@ -300,7 +300,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         () => new Promise((resolve) => afterPendingMessages(() => resolve())),
       )
       // Done, or dropped for a newer text: publish what is current (a newer check publishes too).
-      .then(() => schedule(document.uri))
+      .then(() => {
+        schedule(document.uri);
+        if (!workspace.checkingEditorText) scheduleSimulation(SIMULATION_DELAY_MS);
+      })
       .catch((error: unknown) => log.error(`checking ${document.uri} failed: ${String(error)}`));
     return undefined;
   }
@@ -394,6 +397,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     simulationTimer = setTimeout(() => {
       simulationTimer = undefined;
       if (!simulator || !settings.enable || !settings.validation.enable) return;
+      // An open file is being checked: simulate once it is in the index (its check schedules it).
+      if (index?.checkingEditorText) return;
       const steps = simulator.refreshAllSteps();
       refresh = steps;
       refreshSpentMs = 0;

@@ -60,6 +60,9 @@ export class WorkspaceIndex {
   private readonly inProgress = new Map<string, ChunkCache>();
   /** The text an editor last asked to have checked in slices, by path: an older one is dropped. */
   private readonly wanted = new Map<string, string>();
+  /** Editor checks under way in slices; the scan waits for them (an open file comes first). */
+  private editorChecks = 0;
+  private editorChecksDone: { promise: Promise<void>; resolve: () => void } | undefined;
   /**
    * Every checked document of the indexed files, by text, with how many times
    * the files hold it: a document that several files share (a copy, a base
@@ -127,6 +130,7 @@ export class WorkspaceIndex {
       }
       await this.checkInSlices(path, text, yieldToEvents, false);
       await yieldToEvents();
+      await this.editorChecksSettled();
     }
     return paths.length;
   }
@@ -166,6 +170,7 @@ export class WorkspaceIndex {
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
         await yieldToEvents();
+        if (!open) await this.editorChecksSettled();
         sliceStart = performance.now();
         // Changed by an editor or a file event meanwhile: that check wins.
         if (this.files.get(path) !== previous) return undefined;
@@ -187,7 +192,29 @@ export class WorkspaceIndex {
   ): Promise<IndexedFile | undefined> {
     this.openPaths.add(path);
     this.wanted.set(path, text);
-    return this.checkInSlices(path, text, yieldToEvents, true);
+    this.editorChecks++;
+    return this.checkInSlices(path, text, yieldToEvents, true).finally(() => {
+      if (--this.editorChecks === 0) {
+        this.editorChecksDone?.resolve();
+        this.editorChecksDone = undefined;
+      }
+    });
+  }
+
+  /** True while an editor's text is checked in slices (the workspace is about to change). */
+  get checkingEditorText(): boolean {
+    return this.editorChecks > 0;
+  }
+
+  /** Resolves once no editor check is under way in slices. */
+  editorChecksSettled(): Promise<void> {
+    if (this.editorChecks === 0) return Promise.resolve();
+    if (!this.editorChecksDone) {
+      let resolve = (): void => undefined;
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.editorChecksDone = { promise, resolve };
+    }
+    return this.editorChecksDone.promise;
   }
 
   private store(
