@@ -257,7 +257,7 @@ describe('language server over stdio', () => {
       params.diagnostics.map((d) => [d.code, d.range.start.line]),
       [['metadata-name-invalid', line]],
     );
-    assert.match(String(params.diagnostics[0]?.message), /Also_Bad/);
+    assert.match(JSON.stringify(params.diagnostics[0]?.message), /Also_Bad/);
   });
 
   it('publishes nothing for YAML that is not Kubernetes', async () => {
