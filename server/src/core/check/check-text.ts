@@ -3,6 +3,7 @@ import type { Finding } from '../diagnostics/finding';
 import type { Manifest } from '../model/manifest';
 import { PARSE_LIMITS } from '../parse/limits';
 import { splitDocuments, type DocumentChunk } from '../parse/split-documents';
+import { detachText } from '../text/detach-text';
 import { makeRange, shiftRange } from '../text/range';
 import { checkChunk, type ChunkCheck } from './check-chunk';
 import type { CheckContext } from './check-context';
@@ -104,15 +105,17 @@ export function* checkTextSteps(
   if (!looksLikeKubernetes(text)) return NOT_KUBERNETES;
   const chunks: CheckedChunk[] = [];
   for (const chunk of splitDocuments(text)) {
-    let result = checked.get(chunk.text) ?? previous?.get(chunk.text);
+    // Kept chunks and their parsed values must not hold the whole file's text.
+    const chunkText = detachText(chunk.text);
+    let result = checked.get(chunkText) ?? previous?.get(chunkText);
     if (!result) {
-      result = checkChunk(chunk.text, context);
-      checked.set(chunk.text, result);
+      result = checkChunk(chunkText, context);
+      checked.set(chunkText, result);
       yield;
     } else {
-      checked.set(chunk.text, result);
+      checked.set(chunkText, result);
     }
-    chunks.push({ ...chunk, result });
+    chunks.push({ ...chunk, text: chunkText, result });
   }
   return assembleFileCheck(chunks);
 }

@@ -1,5 +1,6 @@
 import { PARSE_LIMITS } from '../parse/limits';
 import { splitDocumentsFrom } from '../parse/split-documents';
+import { detachText } from '../text/detach-text';
 import type { TextEdit } from '../text/text-edit';
 import { checkChunk, type ChunkCheck } from './check-chunk';
 import type { CheckContext } from './check-context';
@@ -85,11 +86,11 @@ export function recheckEdit(
   // The re-split region's old chunks by text, with how many times each was
   // there: a chunk that is there again (an unchanged neighbour) keeps its
   // result and is neither removed nor added.
-  const before = new Map<string, { result: ChunkCheck; count: number }>();
+  const before = new Map<string, { text: string; result: ChunkCheck; count: number }>();
   for (const chunk of replaced) {
     const entry = before.get(chunk.text);
     if (entry) entry.count++;
-    else before.set(chunk.text, { result: chunk.result, count: 1 });
+    else before.set(chunk.text, { text: chunk.text, result: chunk.result, count: 1 });
   }
   const kept: CheckedChunk[] = [];
   const added: CheckedChunk[] = [];
@@ -97,11 +98,12 @@ export function recheckEdit(
     const entry = before.get(chunk.text);
     if (entry && entry.count > 0) {
       entry.count--;
-      kept.push({ ...chunk, result: entry.result });
+      kept.push({ ...chunk, text: entry.text, result: entry.result });
       continue;
     }
-    const result = entry?.result ?? lookup?.get(chunk.text) ?? checkChunk(chunk.text, context);
-    const checked = { ...chunk, result };
+    const text = entry?.text ?? detachText(chunk.text);
+    const result = entry?.result ?? lookup?.get(text) ?? checkChunk(text, context);
+    const checked = { ...chunk, text, result };
     kept.push(checked);
     added.push(checked);
   }
