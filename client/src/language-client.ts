@@ -29,6 +29,13 @@ export interface LanguageClientParts {
 }
 
 /**
+ * Node flags of the server process: its young generation capped at 8 MB from
+ * the start (server-main.ts caps it at run time when it is not given, as for
+ * `slipway lsp --stdio`); large simulations otherwise grow it to 32 MB.
+ */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=8'];
+
+/**
  * Creates (does not start) the client of the Slipway language server: the server runs in a
  * Node process over IPC and serves every YAML file and unsaved YAML document of every
  * workspace folder.
@@ -36,11 +43,11 @@ export interface LanguageClientParts {
 export function createLanguageClient(parts: LanguageClientParts): LanguageClient {
   const module = parts.context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -30,6 +30,44 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** Two lists of report diagnostics with the same content (as their JSON would tell), without making the JSON. */
+function sameDiagnostics(
+  before: readonly ReportDiagnostic[],
+  after: readonly ReportDiagnostic[],
+): boolean {
+  if (before === after) return true;
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i];
+    const b = after[i];
+    if (a === b) continue;
+    if (!a || !b || !sameDiagnostic(a, b)) return false;
+  }
+  return true;
+}
+
+function sameDiagnostic(a: ReportDiagnostic, b: ReportDiagnostic): boolean {
+  const { start: aStart, end: aEnd } = a.range;
+  const { start: bStart, end: bEnd } = b.range;
+  if (
+    a.severity !== b.severity ||
+    a.code !== b.code ||
+    a.message !== b.message ||
+    a.uri !== b.uri ||
+    aStart.line !== bStart.line ||
+    aStart.character !== bStart.character ||
+    aEnd.line !== bEnd.line ||
+    aEnd.character !== bEnd.character
+  ) {
+    return false;
+  }
+  // Anything else a diagnostic carries (none does today) is compared as JSON.
+  return (
+    (Object.keys(a).length === 5 && Object.keys(b).length === 5) ||
+    JSON.stringify(a) === JSON.stringify(b)
+  );
+}
+
 /** Runs a generator to its end. */
 function drive<T>(steps: Generator<void, T, void>): T {
   for (;;) {
@@ -117,6 +155,9 @@ export class ScopeSimulator {
     const memoKey = `${scope.kind}:${scope.id}`;
     const cached = this.memo.get(memoKey);
     if (cached && cached.key === key) return cached.simulation;
+    // The remembered simulation is out of date: let it go before the new one
+    // is built, so two reports of a large scope are not held at once.
+    if (cached) this.memo.delete(memoKey);
     const objects: SimObject[] = files.flatMap((file) =>
       file.check.manifests.map(({ manifest, lineOffset }) => ({
         manifest,
@@ -174,6 +215,9 @@ export class ScopeSimulator {
   *refreshAllSteps(): Generator<void, Set<string>, void> {
     const seenScopes = new Set<string>();
     const next = new Map<string, ReportDiagnostic[]>();
+    // The scope that first gave each file findings, and (once a second scope
+    // gives it some too) the findings it has, as JSON.
+    const firstScope = new Map<string, string>();
     const nextKeys = new Map<string, Set<string>>();
     const nextClusterFindings = new Map<string, Finding[]>();
     for (const file of this.index.all()) {
@@ -184,18 +228,25 @@ export class ScopeSimulator {
       seenScopes.add(id);
       const simulation = yield* this.simulateScopeSteps(scope, nextClusterFindings);
       for (const diagnostic of simulation.report.diagnostics) {
-        let list = next.get(diagnostic.uri);
-        let keys = nextKeys.get(diagnostic.uri);
-        if (!list || !keys) {
+        const uri = diagnostic.uri;
+        let list = next.get(uri);
+        if (!list) {
           list = [];
-          keys = new Set();
-          next.set(diagnostic.uri, list);
-          nextKeys.set(diagnostic.uri, keys);
+          next.set(uri, list);
+          firstScope.set(uri, id);
         }
-        // A file in two scopes (a base under two overlays) gets each finding once.
-        const key = JSON.stringify(diagnostic);
-        if (keys.has(key)) continue;
-        keys.add(key);
+        // A file in two scopes (a base under two overlays) gets each finding
+        // once. A report has no duplicates, so only a second scope's are compared.
+        if (firstScope.get(uri) !== id) {
+          let keys = nextKeys.get(uri);
+          if (!keys) {
+            keys = new Set(list.map((kept) => JSON.stringify(kept)));
+            nextKeys.set(uri, keys);
+          }
+          const key = JSON.stringify(diagnostic);
+          if (keys.has(key)) continue;
+          keys.add(key);
+        }
         list.push(diagnostic);
       }
     }
@@ -206,7 +257,7 @@ export class ScopeSimulator {
     for (const uri of new Set([...this.crossByUri.keys(), ...next.keys()])) {
       const before = this.crossByUri.get(uri);
       const after = next.get(uri);
-      if (JSON.stringify(before ?? []) !== JSON.stringify(after ?? [])) changed.add(uri);
+      if (!sameDiagnostics(before ?? [], after ?? [])) changed.add(uri);
       // Unchanged: keep the list the last publish was made from (publishes compare identities).
       else if (before && after) next.set(uri, before);
     }

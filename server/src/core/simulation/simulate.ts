@@ -1,17 +1,21 @@
 import { compareText } from './model/compare-text';
 import { resolveConfigUse } from './config-maps/resolve-config-use';
 import { configStartBlocker } from './config-maps/config-start-blocker';
-import { podConfigMaps } from './config-maps/pod-config-maps';
+import { collectConfigSources } from './config-maps/config-sources';
+import { podConfigMapIndex } from './config-maps/pod-config-maps';
 import { simulateIngresses } from './ingress/simulate-ingresses';
 import { buildLifecycle } from './lifecycle/build-lifecycle';
 import { ITEMS_PER_STEP, runSteps } from './model/run-steps';
+import type { JsonObject, JsonPath } from '../model/json';
+import { memoByObject } from './model/memo';
 import type { SimObject } from './model/sim-object';
 import type { SimPod } from './model/sim-pod';
 import { simulateServices } from './networking/simulate-services';
 import {
   REPORT_VERSION,
   type Cluster,
-  type ConfigObjectReport,
+  type ContainerPortReport,
+  type ContainerReport,
   type PodReport,
   type ReportDiagnostic,
   type SimulationReport,
@@ -22,6 +26,7 @@ import { claimBlocker } from './storage/claim-blocker';
 import { claimDiagnostics, claimReports } from './storage/claim-reports';
 import { podClaimRefs } from './storage/pod-claim-refs';
 import { sourceAt } from './model/sim-object';
+import type { SourceRef } from './report';
 import { expandWorkloadsSteps } from './workloads/expand-workloads';
 import { sortReportDiagnostics } from './sort-report';
 
@@ -37,12 +42,53 @@ function canonicalOrder(objects: readonly SimObject[]): SimObject[] {
   );
 }
 
-function podReport(
-  pod: SimPod,
-  configMaps: readonly ConfigObjectReport[],
-  clusterDomain: string,
-): PodReport {
-  const containers = Array.isArray(pod.spec.containers) ? pod.spec.containers : [];
+/** A pod spec's containers as the report shows them (the same for every pod of a template). */
+const containerReports = memoByObject((spec: JsonObject): ContainerReport[] => {
+  const containers = Array.isArray(spec.containers) ? spec.containers : [];
+  return containers.flatMap((container) => {
+    if (typeof container !== 'object' || container === null || Array.isArray(container)) return [];
+    const ports = Array.isArray(container.ports) ? container.ports : [];
+    return [
+      {
+        name: typeof container.name === 'string' ? container.name : '',
+        image: typeof container.image === 'string' ? container.image : '',
+        ports: ports.flatMap((port) => {
+          if (typeof port !== 'object' || port === null || Array.isArray(port)) return [];
+          if (typeof port.containerPort !== 'number') return [];
+          const out: ContainerPortReport = {
+            containerPort: port.containerPort,
+            protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
+          };
+          if (typeof port.name === 'string') out.name = port.name;
+          if (typeof port.hostPort === 'number') out.hostPort = port.hostPort;
+          return [out];
+        }),
+      },
+    ];
+  });
+});
+
+/** What the pod reports of one simulation share. */
+interface PodReportContext {
+  clusterDomain: string;
+  /** The ConfigMaps a pod reads (podConfigMaps). */
+  configMapsOf: (pod: Pick<SimPod, 'name' | 'namespace'>) => { name: string; found: boolean }[];
+  /** The pod template each pod comes from, as a report source, by the object holding it. */
+  sources: Map<SimObject, { specPath: JsonPath; source: SourceRef }>;
+}
+
+function templateSource(pod: SimPod, context: PodReportContext): SourceRef {
+  const known = context.sources.get(pod.from);
+  if (known && known.specPath === pod.specPath) return known.source;
+  const source = sourceAt(
+    pod.from,
+    pod.specPath.length > 1 ? pod.specPath.slice(0, -1) : pod.specPath,
+  );
+  context.sources.set(pod.from, { specPath: pod.specPath, source });
+  return source;
+}
+
+function podReport(pod: SimPod, context: PodReportContext): PodReport {
   const report: PodReport = {
     name: pod.name,
     namespace: pod.namespace,
@@ -51,40 +97,19 @@ function podReport(
     ip: pod.ip,
     phase: pod.phase,
     labels: pod.labels,
-    containers: containers.flatMap((container) => {
-      if (typeof container !== 'object' || container === null || Array.isArray(container))
-        return [];
-      const ports = Array.isArray(container.ports) ? container.ports : [];
-      return [
-        {
-          name: typeof container.name === 'string' ? container.name : '',
-          image: typeof container.image === 'string' ? container.image : '',
-          ports: ports.flatMap((port) => {
-            if (typeof port !== 'object' || port === null || Array.isArray(port)) return [];
-            if (typeof port.containerPort !== 'number') return [];
-            const out: PodReport['containers'][number]['ports'][number] = {
-              containerPort: port.containerPort,
-              protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
-            };
-            if (typeof port.name === 'string') out.name = port.name;
-            if (typeof port.hostPort === 'number') out.hostPort = port.hostPort;
-            return [out];
-          }),
-        },
-      ];
-    }),
-    source: sourceAt(pod.from, pod.specPath.length > 1 ? pod.specPath.slice(0, -1) : pod.specPath),
+    containers: containerReports(pod.spec),
+    source: templateSource(pod, context),
   };
   if (pod.reason !== undefined) report.reason = pod.reason;
   if (pod.hostname !== undefined) report.hostname = pod.hostname;
   if (pod.subdomain !== undefined) report.subdomain = pod.subdomain;
   if (pod.hostname !== undefined && pod.subdomain !== undefined) {
     // Pod DNS through the governing headless Service.
-    report.dns = `${pod.hostname}.${pod.subdomain}.${pod.namespace}.svc.${clusterDomain}`;
+    report.dns = `${pod.hostname}.${pod.subdomain}.${pod.namespace}.svc.${context.clusterDomain}`;
   }
   const volumes = podClaimRefs(pod).map(({ volume, claim }) => ({ name: volume, claim }));
   if (volumes.length > 0) report.volumes = volumes;
-  const maps = podConfigMaps(configMaps, pod);
+  const maps = context.configMapsOf(pod);
   if (maps.length > 0) report.configMaps = maps;
   report.lifecycle = buildLifecycle(pod);
   return report;
@@ -114,10 +139,11 @@ export function* simulateSteps(
   const { workloads: plans, pods: created } = yield* expandWorkloadsSteps(objects);
   yield;
   const claimsBefore = bindClaims(objects, created, cluster, 'before-scheduling');
+  const configSources = collectConfigSources(objects);
   yield;
   const scheduled = yield* schedulePodsSteps(plans, created, cluster, {
     claimBlocker: (pod) => claimBlocker(claimsBefore, pod),
-    startBlocker: configStartBlocker(objects),
+    startBlocker: configStartBlocker(objects, configSources),
   });
   yield;
   const claimsAfter = bindClaims(
@@ -129,7 +155,7 @@ export function* simulateSteps(
   );
   yield;
   const pods = scheduled.pods;
-  const config = resolveConfigUse(objects, pods);
+  const config = resolveConfigUse(objects, pods, configSources);
   yield;
   const services = simulateServices(objects, pods, cluster);
   yield;
@@ -141,8 +167,13 @@ export function* simulateSteps(
     b: { namespace: string; name: string },
   ): number => compareText(a.namespace, b.namespace) || compareText(a.name, b.name);
   const podReports: PodReport[] = [];
+  const reportContext: PodReportContext = {
+    clusterDomain: cluster.clusterDomain,
+    configMapsOf: podConfigMapIndex(config.configMaps),
+    sources: new Map(),
+  };
   for (const pod of pods) {
-    podReports.push(podReport(pod, config.configMaps, cluster.clusterDomain));
+    podReports.push(podReport(pod, reportContext));
     if (podReports.length % ITEMS_PER_STEP === 0) yield;
   }
   podReports.sort(byName);

@@ -6,6 +6,7 @@
  * (kubelet_pods.go makeEnvironmentVariables).
  */
 import { getAt, isJsonObject, type JsonObject, type JsonPath } from '../../model/json';
+import { memoByObject } from '../model/memo';
 import type { ConfigKind } from './config-sources';
 
 /** A container of the pod spec. */
@@ -194,10 +195,19 @@ function containerReferences(
   return refs;
 }
 
-/** The containers of a pod spec in start order: init containers, then containers. */
-export function podContainers(
-  spec: JsonObject,
-): { container: JsonObject; path: JsonPath; ref: ContainerRef }[] {
+/** A container of a pod spec, where it is, and its name. */
+export interface PodContainer {
+  container: JsonObject;
+  path: JsonPath;
+  ref: ContainerRef;
+}
+
+/** The containers of a pod spec in start order: init containers, then containers (shared: not to be changed). */
+export function podContainers(spec: JsonObject): readonly PodContainer[] {
+  return containersOf(spec);
+}
+
+const containersOf = memoByObject((spec: JsonObject): readonly PodContainer[] => {
   const found: { container: JsonObject; path: JsonPath; ref: ContainerRef }[] = [];
   for (const [field, init] of [
     ['initContainers', true],
@@ -211,13 +221,18 @@ export function podContainers(
     });
   }
   return found;
+});
+
+/** Every ConfigMap and Secret read of a pod spec, in the kubelet's order (shared: not to be changed). */
+export function configReferences(spec: JsonObject): readonly ConfigReference[] {
+  return referencesOf(spec);
 }
 
-/** Every ConfigMap and Secret read of a pod spec, in the kubelet's order. */
-export function configReferences(spec: JsonObject): ConfigReference[] {
+// By spec: asked for each pod, and again for each pod the kubelet starts.
+const referencesOf = memoByObject((spec: JsonObject): readonly ConfigReference[] => {
   const refs = volumeReferences(spec);
   for (const { container, path, ref } of podContainers(spec)) {
     refs.push(...containerReferences(container, path, ref));
   }
   return refs;
-}
+});

@@ -81,9 +81,12 @@ export function builtinSource(
 /** The ConfigMaps and Secrets of the scope by sourceKey (a later document of a name wins). */
 export function collectConfigSources(objects: readonly SimObject[]): Map<string, ConfigSource> {
   const sources = new Map<string, ConfigSource>();
-  for (const object of [...objects].sort(compareDocumentOrder)) {
+  const documents = objects.filter(({ manifest: { gvk } }) => {
+    return gvk.group === '' && (gvk.kind === 'ConfigMap' || gvk.kind === 'Secret');
+  });
+  for (const object of documents.sort(compareDocumentOrder)) {
     const { gvk, name } = object.manifest;
-    if (gvk.group !== '' || (gvk.kind !== 'ConfigMap' && gvk.kind !== 'Secret')) continue;
+    if (gvk.kind !== 'ConfigMap' && gvk.kind !== 'Secret') continue;
     if (name === undefined || name === '') continue;
     const source = fromDocument(object, gvk.kind, name);
     sources.set(sourceKey(source.kind, source.namespace, name), source);

@@ -26,13 +26,37 @@ export function configBlockerFor(
 }
 
 /**
+ * `configBlockerFor` over one set of sources, worked out once per pod spec and
+ * namespace (the pods of a workload share both): each pod gets its own copy.
+ */
+export function configBlocker(
+  sources: ReadonlyMap<string, ConfigSource>,
+): (pod: Pick<SimPod, 'spec' | 'namespace'>) => SimPod['blocked'] | undefined {
+  const known = new Map<object, Map<string, SimPod['blocked'] | undefined>>();
+  return (pod) => {
+    let byNamespace = known.get(pod.spec);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      known.set(pod.spec, byNamespace);
+    }
+    let blocked: SimPod['blocked'] | undefined;
+    if (byNamespace.has(pod.namespace)) blocked = byNamespace.get(pod.namespace);
+    else {
+      blocked = configBlockerFor(pod, sources);
+      byNamespace.set(pod.namespace, blocked);
+    }
+    return blocked && { ...blocked };
+  };
+}
+
+/**
  * The scheduler's `startBlocker` hook for a scope: call it for a pod bound to
  * a node, so a pod that cannot start stays Pending (and an OrderedReady
- * StatefulSet waits for it).
+ * StatefulSet waits for it). Pass the scope's sources when they are at hand.
  */
 export function configStartBlocker(
   objects: readonly SimObject[],
+  sources: ReadonlyMap<string, ConfigSource> = collectConfigSources(objects),
 ): (pod: SimPod) => SimPod['blocked'] | undefined {
-  const sources = collectConfigSources(objects);
-  return (pod) => configBlockerFor(pod, sources);
+  return configBlocker(sources);
 }

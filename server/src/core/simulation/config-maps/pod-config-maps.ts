@@ -18,3 +18,28 @@ export function podConfigMaps(
     .map((entry) => ({ name: entry.name, found: entry.defined }))
     .sort((a, b) => compareText(a.name, b.name));
 }
+
+/**
+ * `podConfigMaps` for every pod at once: the ConfigMaps are indexed by the
+ * pods that use them, so each pod's list is not a search of them all.
+ */
+export function podConfigMapIndex(
+  configMaps: readonly ConfigObjectReport[],
+): (pod: Pick<SimPod, 'name' | 'namespace'>) => { name: string; found: boolean }[] {
+  const byPod = new Map<string, ConfigObjectReport[]>();
+  for (const entry of configMaps) {
+    const seen = new Set<string>();
+    for (const use of entry.usedBy) {
+      if (seen.has(use.pod)) continue;
+      seen.add(use.pod);
+      const key = `${entry.namespace}\u0000${use.pod}`;
+      const list = byPod.get(key);
+      if (list) list.push(entry);
+      else byPod.set(key, [entry]);
+    }
+  }
+  return (pod) =>
+    (byPod.get(`${pod.namespace}\u0000${pod.name}`) ?? [])
+      .map((entry) => ({ name: entry.name, found: entry.defined }))
+      .sort((a, b) => compareText(a.name, b.name));
+}

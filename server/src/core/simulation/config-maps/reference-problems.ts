@@ -41,23 +41,58 @@ function describeKeys(source: ConfigSource): string {
   return source.keys.length > 0 ? `it has: ${listNames(source.keys, 10)}` : 'it has no keys';
 }
 
+interface NamesIndex {
+  size: number;
+  /** `kind/namespace` → the names of the sources there, in the map's order. */
+  byNamespace: Map<string, string[]>;
+}
+
+const namesIndexes = new WeakMap<ReadonlyMap<string, ConfigSource>, NamesIndex>();
+
+/** The names of the sources of a kind in a namespace, in the map's order (indexed once per map). */
+function sourceNames(
+  sources: ReadonlyMap<string, ConfigSource>,
+  kind: ConfigKind,
+  namespace: string,
+): readonly string[] {
+  let index = namesIndexes.get(sources);
+  if (!index || index.size !== sources.size) {
+    const byNamespace = new Map<string, string[]>();
+    for (const source of sources.values()) {
+      const key = `${source.kind}/${source.namespace}`;
+      const names = byNamespace.get(key);
+      if (names) names.push(source.name);
+      else byNamespace.set(key, [source.name]);
+    }
+    index = { size: sources.size, byNamespace };
+    namesIndexes.set(sources, index);
+  }
+  return index.byNamespace.get(`${kind}/${namespace}`) ?? [];
+}
+
 function missingObject(
   ref: ConfigReference,
   namespace: string,
   sources: ReadonlyMap<string, ConfigSource>,
 ): ReferenceProblem {
-  const others = [...sources.values()]
-    .filter((source) => source.kind === ref.kind && source.namespace === namespace)
-    .map((source) => source.name);
-  const exists =
-    others.length > 0
-      ? `${ref.kind}s there: ${listNearest(ref.name, others)}`
-      : `no ${ref.kind} is defined there`;
+  // What exists instead is only worked out for a finding: the kubelet's
+  // verdict on each pod reads the kubelet's error alone.
+  let explanation: string | undefined;
   return {
     code: ref.kind === 'ConfigMap' ? CONFIGMAP_NOT_FOUND : SECRET_NOT_FOUND,
     path: ref.namePath,
     kubeletError: notFoundMessage(ref.kind, ref.name),
-    explanation: `${ref.kind} "${ref.name}" does not exist in namespace ${namespace} (${exists})`,
+    get explanation(): string {
+      if (explanation === undefined) {
+        const others = sourceNames(sources, ref.kind, namespace);
+        const exists =
+          others.length > 0
+            ? `${ref.kind}s there: ${listNearest(ref.name, others)}`
+            : `no ${ref.kind} is defined there`;
+        explanation = `${ref.kind} "${ref.name}" does not exist in namespace ${namespace} (${exists})`;
+      }
+      return explanation;
+    },
   };
 }
 

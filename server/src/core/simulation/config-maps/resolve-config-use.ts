@@ -6,7 +6,7 @@
  * Pending with the kubelet's reason and the lifecycle step it stops at).
  */
 import { getAt, isJsonObject, type JsonPath } from '../../model/json';
-import { podSpecPath } from '../../model/pod-template';
+import { podSpecHolders } from '../model/object-kinds';
 import type { ConfigObjectReport, ConfigUseReport, ReportDiagnostic } from '../report';
 import { namespaceOf, rangeOf, sourceOf, type SimObject } from '../model/sim-object';
 import type { SimPod } from '../model/sim-pod';
@@ -19,7 +19,7 @@ import {
   type ConfigKind,
   type ConfigSource,
 } from './config-sources';
-import { configBlockerFor } from './config-start-blocker';
+import { configBlocker } from './config-start-blocker';
 import { mountFailure } from './kubelet-config-failure';
 import { referenceProblems, type ReferenceProblem } from './reference-problems';
 
@@ -102,8 +102,12 @@ function compareReport(a: ConfigObjectReport, b: ConfigObjectReport): number {
  * (and that nothing blocked before) are updated in place: `phase` Pending,
  * `reason` and `blocked` as configBlockerFor gives them.
  */
-export function resolveConfigUse(objects: readonly SimObject[], pods: SimPod[]): ConfigUseResult {
-  const sources = collectConfigSources(objects);
+export function resolveConfigUse(
+  objects: readonly SimObject[],
+  pods: SimPod[],
+  sources: ReadonlyMap<string, ConfigSource> = collectConfigSources(objects),
+): ConfigUseResult {
+  const blockerFor = configBlocker(sources);
   const entries = new Map<string, ConfigObjectReport>();
   for (const [key, source] of sources) {
     const entry: ConfigObjectReport = {
@@ -135,9 +139,10 @@ export function resolveConfigUse(objects: readonly SimObject[], pods: SimPod[]):
 
   const diagnostics: ReportDiagnostic[] = [];
   const reported = new Set<string>();
-  for (const object of [...objects].sort(compareDocumentOrder)) {
-    const specPath = podSpecPath(object.manifest);
-    if (!specPath) continue;
+  const templates = [...podSpecHolders(objects)].sort((a, b) =>
+    compareDocumentOrder(a.object, b.object),
+  );
+  for (const { object, specPath } of templates) {
     const spec = getAt(object.manifest.body, specPath);
     if (!isJsonObject(spec)) continue;
     const namespace = namespaceOf(object);
@@ -166,7 +171,7 @@ export function resolveConfigUse(objects: readonly SimObject[], pods: SimPod[]):
       entryFor(ref.kind, pod.namespace, ref.name).usedBy.push(...usesOf(pod, ref, source));
     }
     if (pod.node === null || pod.blocked) continue;
-    const blocked = configBlockerFor(pod, sources);
+    const blocked = blockerFor(pod);
     if (!blocked) continue;
     pod.phase = 'Pending';
     pod.reason = blocked.reason;

@@ -14,6 +14,7 @@ import type {
   ReportDiagnostic,
   ServiceReport,
 } from '../report';
+import { objectsOfKind } from '../model/object-kinds';
 import { rangeOf, sourceOf, type SimObject } from '../model/sim-object';
 import { compareDiagnostics, makeDiagnostic } from '../networking/make-diagnostic';
 import {
@@ -105,7 +106,7 @@ export function simulateIngresses(
   cluster: Cluster,
 ): { ingresses: IngressReport[]; diagnostics: ReportDiagnostic[] } {
   const table = ingressClassTable(objects, cluster);
-  const views = objects
+  const views = objectsOfKind(objects, 'networking.k8s.io', 'Ingress')
     .map(readIngress)
     .filter((view): view is IngressView => view !== undefined)
     .sort(compareIngressViews);

@@ -11,6 +11,7 @@
  */
 import { getAt, isJsonObject } from '../../model/json';
 import type { SimPod } from '../model/sim-pod';
+import { memoByValue } from '../model/memo';
 import type { LifecycleStep } from '../report';
 
 interface ContainerInfo {
@@ -27,32 +28,30 @@ function containersOf(spec: unknown, field: 'initContainers' | 'containers'): Co
   }));
 }
 
-/** The whole path of a pod that runs, step by step, with the container each per-container step is for. */
-function fullPath(pod: SimPod, node: string): { step: LifecycleStep; container?: string }[] {
-  const nodeName = typeof pod.spec.nodeName === 'string' && pod.spec.nodeName !== '';
-  const steps: { step: LifecycleStep; container?: string }[] = [
-    { step: { step: 'apiserver', detail: `pod ${pod.name} stored` } },
-    {
-      step: {
-        step: 'scheduler',
-        detail: nodeName ? `skipped: spec.nodeName binds it to ${node}` : `bound to ${node}`,
-      },
+/** A step of a pod's path, with the container a per-container step is for. */
+interface PathStep {
+  step: LifecycleStep;
+  container?: string;
+}
+
+// The steps are the same for many pods: they are made once and shared by the
+// lifecycles of the report (which are read, never changed; a blocked pod's
+// path is copied before its last step is marked).
+const SANDBOX_STEPS: readonly PathStep[] = [
+  { step: { step: 'cri-runtime', detail: 'RunPodSandbox' } },
+  { step: { step: 'containerd', detail: 'sandbox task created' } },
+  {
+    step: {
+      step: 'containerd-shim',
+      detail: 'containerd-shim-runc-v2 started; pause container running',
     },
-    { step: { step: 'kubelet', detail: `admitted on ${node}` } },
-    { step: { step: 'cri-runtime', detail: 'RunPodSandbox' } },
-    { step: { step: 'containerd', detail: 'sandbox task created' } },
-    {
-      step: {
-        step: 'containerd-shim',
-        detail: 'containerd-shim-runc-v2 started; pause container running',
-      },
-    },
-  ];
-  for (const container of [
-    ...containersOf(pod.spec, 'initContainers'),
-    ...containersOf(pod.spec, 'containers'),
-  ]) {
-    steps.push(
+  },
+];
+
+/** The per-container steps of a pod spec: init containers in order, then containers. */
+const containerSteps = memoByValue((spec): readonly PathStep[] =>
+  [...containersOf(spec, 'initContainers'), ...containersOf(spec, 'containers')].flatMap(
+    (container) => [
       {
         step: { step: 'cri-image', detail: `PullImage ${container.image}` },
         container: container.name,
@@ -65,9 +64,48 @@ function fullPath(pod: SimPod, node: string): { step: LifecycleStep; container?:
         step: { step: 'cri-runtime', detail: `StartContainer ${container.name}` },
         container: container.name,
       },
-    );
+    ],
+  ),
+);
+
+/** The scheduler's and kubelet's steps of a pod on a node, by node name. */
+interface NodeSteps {
+  bound: PathStep;
+  skipped: PathStep;
+  admitted: PathStep;
+}
+
+const nodeSteps = new Map<string, NodeSteps>();
+/** Node names remembered at most (clusters have a few; the cache starts over past this). */
+const MAX_NODES = 1024;
+
+function stepsOnNode(node: string): NodeSteps {
+  let steps = nodeSteps.get(node);
+  if (!steps) {
+    if (nodeSteps.size >= MAX_NODES) nodeSteps.clear();
+    steps = {
+      bound: { step: { step: 'scheduler', detail: `bound to ${node}` } },
+      skipped: {
+        step: { step: 'scheduler', detail: `skipped: spec.nodeName binds it to ${node}` },
+      },
+      admitted: { step: { step: 'kubelet', detail: `admitted on ${node}` } },
+    };
+    nodeSteps.set(node, steps);
   }
   return steps;
+}
+
+/** The whole path of a pod that runs, step by step, with the container each per-container step is for. */
+function fullPath(pod: SimPod, node: string): PathStep[] {
+  const nodeName = typeof pod.spec.nodeName === 'string' && pod.spec.nodeName !== '';
+  const onNode = stepsOnNode(node);
+  return [
+    { step: { step: 'apiserver', detail: `pod ${pod.name} stored` } },
+    nodeName ? onNode.skipped : onNode.bound,
+    onNode.admitted,
+    ...SANDBOX_STEPS,
+    ...containerSteps(pod.spec),
+  ];
 }
 
 /**

@@ -48,7 +48,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+// Hashes of the templates seen, by template: a manifest's parsed data is
+// never changed, and an edit re-parses only the documents it touches, so a
+// re-simulation hashes only the templates of those.
+const templateHashes = new WeakMap<object, string>();
+
 /** The pod-template-hash label a Deployment's ReplicaSet gets: FNV-1a of the template, safe-encoded. */
 export function podTemplateHash(template: unknown): string {
-  return safeEncode(String(fnv1a32(canonicalJson(template))));
+  if (typeof template !== 'object' || template === null) {
+    return safeEncode(String(fnv1a32(canonicalJson(template))));
+  }
+  let hash = templateHashes.get(template);
+  if (hash === undefined) {
+    hash = safeEncode(String(fnv1a32(canonicalJson(template))));
+    templateHashes.set(template, hash);
+  }
+  return hash;
 }

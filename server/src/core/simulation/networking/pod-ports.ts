@@ -4,6 +4,7 @@
  * EndpointSlice controller calls for every pod and Service port.
  */
 import { isJsonObject, type JsonObject } from '../../model/json';
+import { memoByObject } from '../model/memo';
 import type { SimPod } from '../model/sim-pod';
 import type { ServicePortView } from './service-view';
 
@@ -39,7 +40,12 @@ function portsOf(container: JsonObject): DeclaredPort[] {
  * The ports FindPort looks at, in its order: the app containers', then those of
  * sidecars (init containers with `restartPolicy: Always`).
  */
-export function declaredPorts(spec: JsonObject): DeclaredPort[] {
+export function declaredPorts(spec: JsonObject): readonly DeclaredPort[] {
+  return declaredPortsOf(spec);
+}
+
+// By spec: every Service port with a named targetPort asks for each pod it selects.
+const declaredPortsOf = memoByObject((spec: JsonObject): readonly DeclaredPort[] => {
   const out: DeclaredPort[] = [];
   if (Array.isArray(spec.containers)) {
     for (const container of spec.containers)
@@ -52,7 +58,7 @@ export function declaredPorts(spec: JsonObject): DeclaredPort[] {
     }
   }
   return out;
-}
+});
 
 /**
  * FindPort: a numeric targetPort is used as it is; a name is looked up among

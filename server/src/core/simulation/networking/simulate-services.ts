@@ -5,6 +5,7 @@
 import type { Cluster, ReportDiagnostic, ServicePortReport, ServiceReport } from '../report';
 import type { SimObject } from '../model/sim-object';
 import { sourceOf } from '../model/sim-object';
+import { objectsOfKind } from '../model/object-kinds';
 import type { SimPod } from '../model/sim-pod';
 import { assignClusterIps } from './assign-cluster-ips';
 import { assignNodePorts } from './assign-node-ports';
@@ -32,7 +33,7 @@ export function simulateServices(
   pods: readonly SimPod[],
   cluster: Cluster,
 ): { services: ServiceReport[]; diagnostics: ReportDiagnostic[] } {
-  const views = objects
+  const views = objectsOfKind(objects, '', 'Service')
     .map(readService)
     .filter((view): view is ServiceView => view !== undefined)
     .sort(compareServiceViews);

@@ -3,6 +3,7 @@
  * (pkg/scheduler/framework/plugins/nodeports, `HostPortInfo.CheckConflict`).
  */
 import { getAt, isJsonObject } from '../../model/json';
+import { memoByValue } from '../model/memo';
 
 /** One host port in use: address, protocol and port. */
 export interface HostPortUse {
@@ -44,7 +45,11 @@ export function usesHostNetwork(spec: unknown): boolean {
  * containers and of its sidecar init containers (`restartPolicy: Always`),
  * which run for the pod's whole life.
  */
-export function podHostPorts(spec: unknown): HostPortUse[] {
+export function podHostPorts(spec: unknown): readonly HostPortUse[] {
+  return hostPortsOf(spec);
+}
+
+const hostPortsOf = memoByValue((spec): readonly HostPortUse[] => {
   const hostNetwork = usesHostNetwork(spec);
   const out: HostPortUse[] = [];
   const init = getAt(spec, ['initContainers']);
@@ -59,7 +64,7 @@ export function podHostPorts(spec: unknown): HostPortUse[] {
     for (const container of containers) out.push(...portsOf(container, hostNetwork));
   }
   return out;
-}
+});
 
 /**
  * `HostPortInfo.CheckConflict`: same protocol and port, and either address is

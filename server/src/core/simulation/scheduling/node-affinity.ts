@@ -5,6 +5,7 @@
  * and fields are ANDed; plus the preferred terms' weights for scoring.
  */
 import { getAt, isJsonObject } from '../../model/json';
+import { memoByValue } from '../model/memo';
 import type { ClusterNode } from '../report';
 
 function scalarText(value: unknown): string | undefined {
@@ -121,9 +122,12 @@ export function requiredTerms(spec: unknown): unknown[] | undefined {
   return Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
 }
 
+// The nodeSelector pairs by spec: every pod is matched against every node.
+const nodeSelectorPairs = memoByValue((spec) => Object.entries(readNodeSelector(spec)));
+
 /** True when the node's labels carry every `nodeSelector` pair (`labels.SelectorFromSet`). */
 export function matchesNodeSelector(spec: unknown, node: ClusterNode): boolean {
-  return Object.entries(readNodeSelector(spec)).every(([key, value]) => node.labels[key] === value);
+  return nodeSelectorPairs(spec).every(([key, value]) => node.labels[key] === value);
 }
 
 /** `RequiredNodeSelectorAndAffinity.Match`: nodeSelector and required node affinity. */
@@ -140,7 +144,11 @@ export function matchesRequiredNodeAffinity(spec: unknown, node: ClusterNode): b
  * controller's pinning); an empty intersection is `pod affinity terms conflict`.
  * Returns undefined when all nodes are candidates.
  */
-export function preFilterNodeNames(spec: unknown): Set<string> | undefined {
+export function preFilterNodeNames(spec: unknown): ReadonlySet<string> | undefined {
+  return preFilterOf(spec);
+}
+
+const preFilterOf = memoByValue((spec): ReadonlySet<string> | undefined => {
   const terms = requiredTerms(spec);
   if (terms === undefined || terms.length === 0) return undefined;
   let names: Set<string> | undefined;
@@ -159,7 +167,7 @@ export function preFilterNodeNames(spec: unknown): Set<string> | undefined {
     names = names === undefined ? termNames : new Set([...names, ...termNames]);
   }
   return names;
-}
+});
 
 /** The NodeAffinity plugin's Score: the summed weights of the preferred terms the node matches. */
 export function preferredAffinityScore(spec: unknown, node: ClusterNode): number {

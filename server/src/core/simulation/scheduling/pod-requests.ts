@@ -6,6 +6,7 @@
  */
 import { getAt, isJsonObject } from '../../model/json';
 import { parseQuantity } from '../../quantity/parse-quantity';
+import { memoByValue } from '../model/memo';
 
 /** CPU in millicores and memory in bytes. */
 export interface Resources {
@@ -64,6 +65,14 @@ function containers(spec: unknown, field: 'containers' | 'initContainers'): unkn
  * 200Mi, as the scheduler's scoring does (`NonMissingContainerRequests`).
  */
 export function podRequests(spec: unknown, nonZero = false): Resources {
+  return nonZero ? nonZeroRequestsOf(spec) : requestsOf(spec);
+}
+
+// podRequests by spec: the scheduler asks for every pod on every node.
+const requestsOf = memoByValue((spec) => Object.freeze(computePodRequests(spec, false)));
+const nonZeroRequestsOf = memoByValue((spec) => Object.freeze(computePodRequests(spec, true)));
+
+function computePodRequests(spec: unknown, nonZero: boolean): Resources {
   const podLevel = readResources(getAt(spec, ['resources', 'requests']));
   const podLevelSet = podLevel.milliCpu !== undefined || podLevel.memory !== undefined;
   const effective = (container: unknown): Resources => {

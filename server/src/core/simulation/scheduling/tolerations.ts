@@ -4,6 +4,7 @@
  * and `FindMatchingUntoleratedTaint`.
  */
 import { isJsonObject } from '../../model/json';
+import { memoByValue } from '../model/memo';
 import type { ClusterTaint } from '../report';
 
 /** A toleration as a pod spec writes it (missing fields are empty strings). */
@@ -18,8 +19,12 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
-/** The pod spec's `tolerations`, skipping entries that are not mappings. */
-export function readTolerations(spec: unknown): Toleration[] {
+/** The pod spec's `tolerations`, skipping entries that are not mappings (shared: not to be changed). */
+export function readTolerations(spec: unknown): readonly Toleration[] {
+  return tolerationsOf(spec);
+}
+
+const tolerationsOf = memoByValue((spec): readonly Toleration[] => {
   const raw = isJsonObject(spec) ? spec.tolerations : undefined;
   if (!Array.isArray(raw)) return [];
   return raw.filter(isJsonObject).map((entry) => ({
@@ -28,7 +33,7 @@ export function readTolerations(spec: unknown): Toleration[] {
     value: text(entry.value),
     effect: text(entry.effect),
   }));
-}
+});
 
 /**
  * `Toleration.ToleratesTaint`: an empty effect matches every effect, an empty

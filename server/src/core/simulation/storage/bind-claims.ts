@@ -104,9 +104,7 @@ function addLateClaims(
   pods: readonly SimPod[],
 ): ClaimState {
   const known = new Set(base.claims.map(claimKey));
-  const late = collectClaims(objects, pods, base.defaultClass).filter(
-    (claim) => !known.has(claimKey(claim)),
-  );
+  const late = collectClaims(objects, pods, base.defaultClass, known);
   if (late.length === 0) return base;
   const context = contextFromState(base);
   runController(context, late);
@@ -126,16 +124,49 @@ function sortVolumes(context: BindingContext): ClaimState['volumes'] {
   return [...context.volumes].sort((a, b) => compareText(a.name, b.name));
 }
 
+const claimIndexes = new WeakMap<readonly SimClaim[], Map<string, SimClaim>>();
+
+/** The first claim of each key in a claim list (as `find` would return it), made once per list. */
+function claimsByKey(claims: readonly SimClaim[]): Map<string, SimClaim> {
+  let index = claimIndexes.get(claims);
+  if (!index) {
+    index = new Map();
+    for (const claim of claims) {
+      const key = claimKey(claim);
+      if (!index.has(key)) index.set(key, claim);
+    }
+    claimIndexes.set(claims, index);
+  }
+  return index;
+}
+
 /** The claims of a pod that wait for it to be scheduled, smallest request first (byPVCSize). */
 export function delayedClaimsOf(state: ClaimState, pod: SimPod): SimClaim[] {
   const claims: SimClaim[] = [];
+  const byKey = claimsByKey(state.claims);
   for (const ref of podClaimRefs(pod)) {
     const key = keyOf(pod.namespace, ref.claim);
     const status = state.status.get(key);
-    const claim = state.claims.find((candidate) => claimKey(candidate) === key);
-    if (claim && status?.phase === 'Pending' && status.delayed) claims.push(claim);
+    if (status?.phase !== 'Pending' || !status.delayed) continue;
+    const claim = byKey.get(key);
+    if (claim) claims.push(claim);
   }
   return claims.sort((a, b) => a.request.bytes - b.request.bytes);
+}
+
+/** The unscheduled pods of each claim (`namespace/claim` → pod names), in pod order. */
+function unscheduledPodsByClaim(pods: readonly SimPod[]): Map<string, string[]> {
+  const byClaim = new Map<string, string[]>();
+  for (const pod of pods) {
+    if (pod.node !== null) continue;
+    for (const ref of podClaimRefs(pod)) {
+      const key = keyOf(pod.namespace, ref.claim);
+      const list = byClaim.get(key);
+      if (list) list.push(pod.name);
+      else byClaim.set(key, [pod.name]);
+    }
+  }
+  return byClaim;
 }
 
 function bindAfterScheduling(
@@ -166,19 +197,13 @@ function bindAfterScheduling(
   }
   // emitEventForUnboundDelayBindingClaim: a claim still waiting names the
   // unscheduled pods that use it, if any.
+  let unscheduled: Map<string, string[]> | undefined;
   for (const claim of state.claims) {
     const key = claimKey(claim);
     const status = context.status.get(key);
     if (status?.phase !== 'Pending' || !status.delayed || status.unbindable) continue;
-    const waiting = pods
-      .filter(
-        (pod) =>
-          pod.node === null &&
-          pod.namespace === claim.namespace &&
-          podClaimRefs(pod).some((ref) => ref.claim === claim.name),
-      )
-      .map((pod) => pod.name)
-      .sort(compareText);
+    unscheduled ??= unscheduledPodsByClaim(pods);
+    const waiting = [...(unscheduled.get(key) ?? [])].sort(compareText);
     const reason =
       waiting.length === 0
         ? WAITING_FOR_CONSUMER

@@ -8,6 +8,7 @@
 import { getAt, isJsonObject, type JsonObject, type JsonPath } from '../../model/json';
 import { keyOf, namespaceOf, type SimObject } from '../model/sim-object';
 import type { SimPod } from '../model/sim-pod';
+import { objectsOfKind } from '../model/object-kinds';
 import type { ClaimOrigin, SimClaim } from './claim-state';
 import { BETA_CLASS_ANNOTATION } from './collect-volumes';
 import { compareDocumentOrder, compareText } from './document-order';
@@ -31,7 +32,7 @@ interface ClaimSource {
  * retroactive assignment), else it asks for no class (GetPersistentVolumeClaimClass).
  */
 function readClaim(source: ClaimSource, defaultClass: string | undefined): SimClaim {
-  const { metadataPath, ...placement } = source;
+  const { metadataPath } = source;
   const body = source.object.manifest.body;
   const rawSpec = getAt(body, source.specPath);
   const spec: JsonObject = isJsonObject(rawSpec) ? rawSpec : {};
@@ -44,7 +45,12 @@ function readClaim(source: ClaimSource, defaultClass: string | undefined): SimCl
         : undefined;
   const classRequest = written === undefined ? 'unset' : written === '' ? 'empty' : 'named';
   const claim: SimClaim = {
-    ...placement,
+    name: source.name,
+    namespace: source.namespace,
+    origin: source.origin,
+    object: source.object,
+    specPath: source.specPath,
+    sourcePath: source.sourcePath,
     spec,
     classRequest,
     className: written ?? defaultClass ?? '',
@@ -64,62 +70,61 @@ function isClaim(object: SimObject): boolean {
   return gvk.group === '' && gvk.kind === 'PersistentVolumeClaim';
 }
 
-/** Every claim of the scope and of the pods, sorted by namespace then name. */
+/**
+ * Every claim of the scope and of the pods, sorted by namespace then name.
+ * Claims whose `namespace/name` is in `skip` are left out (not read).
+ */
 export function collectClaims(
   objects: readonly SimObject[],
   pods: readonly SimPod[],
   defaultClass: string | undefined,
+  skip?: ReadonlySet<string>,
 ): SimClaim[] {
-  const byKey = new Map<string, SimClaim>();
+  // Where each claim is read from; a claim is read once its source is settled.
+  const byKey = new Map<string, ClaimSource>();
   // A later document of the same name replaces an earlier one, as a later apply would.
-  for (const object of objects.filter(isClaim).sort(compareDocumentOrder)) {
+  const documents = objectsOfKind(objects, '', 'PersistentVolumeClaim').filter(isClaim);
+  for (const object of documents.sort(compareDocumentOrder)) {
     const name = object.manifest.name;
     if (name === undefined || name === '') continue;
     const namespace = namespaceOf(object);
-    byKey.set(
-      keyOf(namespace, name),
-      readClaim(
-        {
-          name,
-          namespace,
-          origin: 'manifest',
-          object,
-          specPath: ['spec'],
-          sourcePath: [],
-          metadataPath: ['metadata'],
-        },
-        defaultClass,
-      ),
-    );
+    byKey.set(keyOf(namespace, name), {
+      name,
+      namespace,
+      origin: 'manifest',
+      object,
+      specPath: ['spec'],
+      sourcePath: [],
+      metadataPath: ['metadata'],
+    });
   }
   for (const pod of pods) {
     for (const ref of podClaimRefs(pod)) {
+      if (ref.origin === 'manifest' || !ref.path) continue;
       const key = keyOf(pod.namespace, ref.claim);
-      if (byKey.has(key) || ref.origin === 'manifest' || !ref.path) continue;
-      byKey.set(
-        key,
-        readClaim(
-          {
-            name: ref.claim,
-            namespace: pod.namespace,
-            origin: ref.origin,
-            object: pod.from,
-            specPath:
-              ref.origin === 'ephemeral'
-                ? [...ref.path, 'volumeClaimTemplate', 'spec']
-                : [...ref.path, 'spec'],
-            sourcePath: ref.path,
-            metadataPath:
-              ref.origin === 'ephemeral'
-                ? [...ref.path, 'volumeClaimTemplate', 'metadata']
-                : [...ref.path, 'metadata'],
-          },
-          defaultClass,
-        ),
-      );
+      if (byKey.has(key)) continue;
+      byKey.set(key, {
+        name: ref.claim,
+        namespace: pod.namespace,
+        origin: ref.origin,
+        object: pod.from,
+        specPath:
+          ref.origin === 'ephemeral'
+            ? [...ref.path, 'volumeClaimTemplate', 'spec']
+            : [...ref.path, 'spec'],
+        sourcePath: ref.path,
+        metadataPath:
+          ref.origin === 'ephemeral'
+            ? [...ref.path, 'volumeClaimTemplate', 'metadata']
+            : [...ref.path, 'metadata'],
+      });
     }
   }
-  return [...byKey.values()].sort(
+  const claims: SimClaim[] = [];
+  for (const [key, source] of byKey) {
+    if (!skip?.has(key)) claims.push(readClaim(source, defaultClass));
+  }
+  return claims.sort(
     (a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name),
   );
 }

@@ -1,6 +1,7 @@
 import { getAt, isJsonObject } from '../../model/json';
 import { stringLabels } from '../../rules/workloads/support/label-selector';
 import type { SimObject } from '../model/sim-object';
+import { objectsOfKind } from '../model/object-kinds';
 import type { SimVolume } from './claim-state';
 import { compareDocumentOrder, compareText } from './document-order';
 import { readAccessModes, readStorageSize, readVolumeMode } from './storage-size';
@@ -21,7 +22,8 @@ function isPersistentVolume(object: SimObject): boolean {
  */
 export function collectVolumes(objects: readonly SimObject[]): SimVolume[] {
   const byName = new Map<string, SimVolume>();
-  for (const object of objects.filter(isPersistentVolume).sort(compareDocumentOrder)) {
+  const documents = objectsOfKind(objects, '', 'PersistentVolume').filter(isPersistentVolume);
+  for (const object of documents.sort(compareDocumentOrder)) {
     const name = object.manifest.name;
     if (name === undefined || name === '') continue;
     const body = object.manifest.body;

@@ -1,5 +1,5 @@
 import { getAt, isJsonObject } from '../../model/json';
-import { podSpecPath } from '../../model/pod-template';
+import { podSpecHolders } from '../model/object-kinds';
 import { keyOf, namespaceOf, type SimObject } from '../model/sim-object';
 import type { MissingClaimReference, SimClaim } from './claim-state';
 import { compareDocumentOrder } from './document-order';
@@ -16,11 +16,12 @@ export function findMissingClaims(
 ): MissingClaimReference[] {
   const known = new Set(claims.map((claim) => keyOf(claim.namespace, claim.name)));
   const missing: MissingClaimReference[] = [];
-  for (const object of [...objects].sort(compareDocumentOrder)) {
-    const specPath = podSpecPath(object.manifest);
-    if (!specPath) continue;
+  const withVolumes = podSpecHolders(objects).flatMap(({ object, specPath }) => {
     const volumes = getAt(object.manifest.body, [...specPath, 'volumes']);
-    if (!Array.isArray(volumes)) continue;
+    return Array.isArray(volumes) ? [{ object, specPath, volumes }] : [];
+  });
+  withVolumes.sort((a, b) => compareDocumentOrder(a.object, b.object));
+  for (const { object, specPath, volumes } of withVolumes) {
     const templateNames = new Set<string>();
     if (object.manifest.gvk.group === 'apps' && object.manifest.kind === 'StatefulSet') {
       const templates = getAt(object.manifest.body, ['spec', 'volumeClaimTemplates']);

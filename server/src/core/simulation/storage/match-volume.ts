@@ -19,6 +19,7 @@ import {
   describeRequirement,
   requirementMatches,
   selectorRequirements,
+  type SelectorRequirement,
 } from '../../rules/workloads/support/label-selector';
 import type { SimClaim, SimVolume } from './claim-state';
 import { compareText } from './document-order';
@@ -111,12 +112,69 @@ function classRejection(volume: SimVolume): VolumeRejection {
   };
 }
 
+// The kinds of `VolumeRejection` as bits, for searches that only need to know
+// which checks fail (most searches: nobody reads the reasons).
+const ACCESS = 1;
+const SIZE = 2;
+const MODE = 4;
+const NODE = 8;
+const SELECTOR = 16;
+const CLASS = 32;
+
+/** A claim's selector, read once per search (lazily: most claims have none). */
+interface SelectorCache {
+  read: boolean;
+  requirements: SelectorRequirement[] | undefined;
+}
+
+function claimRequirements(
+  claim: SimClaim,
+  cache: SelectorCache,
+): SelectorRequirement[] | undefined {
+  if (!cache.read) {
+    cache.read = true;
+    cache.requirements = selectorRequirements(claim.selector);
+  }
+  return cache.requirements;
+}
+
+/**
+ * The checks of `evaluate` as bits, without making their messages: 0 when
+ * the volume fits.
+ */
+function failedChecks(
+  volume: SimVolume,
+  claim: SimClaim,
+  options: MatchOptions,
+  prebound: boolean,
+  selector: SelectorCache,
+): number {
+  let failed = 0;
+  if ((!options.node || !prebound) && !offersAccessModes(volume, claim)) failed |= ACCESS;
+  if (volume.capacity.bytes < claim.request.bytes) failed |= SIZE;
+  if (volume.volumeMode !== claim.volumeMode) failed |= MODE;
+  if (options.node && !volumeNodeAffinityMatches(volume.nodeAffinity, options.node)) failed |= NODE;
+  if (prebound) return failed;
+  if (claim.selector !== undefined) {
+    const requirements = claimRequirements(claim, selector);
+    if (
+      !requirements ||
+      !requirements.every((requirement) => requirementMatches(requirement, volume.labels))
+    ) {
+      failed |= SELECTOR;
+    }
+  }
+  if (volume.className !== claim.className) failed |= CLASS;
+  return failed;
+}
+
 /** Evaluates one volume that is not taken: the rejections that apply (none means it fits). */
 function evaluate(
   volume: SimVolume,
   claim: SimClaim,
   options: MatchOptions,
   prebound: boolean,
+  selector: SelectorCache,
 ): VolumeRejection[] {
   const found: VolumeRejection[] = [];
   const reject = (kind: VolumeRejection['kind'], text: string): void => {
@@ -142,7 +200,7 @@ function evaluate(
   }
   if (prebound) return found;
   if (claim.selector !== undefined) {
-    const requirements = selectorRequirements(claim.selector);
+    const requirements = claimRequirements(claim, selector);
     if (!requirements) {
       reject('selector', 'cannot be matched: the claim selector is invalid');
     } else if (
@@ -199,6 +257,10 @@ interface VolumeIndex {
   sorted: IndexedVolume[];
   sortedVolumes: SimVolume[];
   dynamicByClaim: Map<string, IndexedVolume[]>;
+  /** The static volumes of each class, by name. */
+  byClass: Map<string, { indexed: IndexedVolume[]; volumes: SimVolume[] }>;
+  /** The static volumes whose claimRef names a claim (`namespace/name`), by name. */
+  reservedFor: Map<string, IndexedVolume[]>;
 }
 
 const volumeIndexes = new WeakMap<readonly SimVolume[], VolumeIndex>();
@@ -207,10 +269,23 @@ function compareIndexed(a: IndexedVolume, b: IndexedVolume): number {
   return compareText(a.volume.name, b.volume.name) || a.index - b.index;
 }
 
+function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {
   let index = volumeIndexes.get(volumes);
   if (!index || index.length > volumes.length) {
-    index = { length: 0, sorted: [], sortedVolumes: [], dynamicByClaim: new Map() };
+    index = {
+      length: 0,
+      sorted: [],
+      sortedVolumes: [],
+      dynamicByClaim: new Map(),
+      byClass: new Map(),
+      reservedFor: new Map(),
+    };
     volumeIndexes.set(volumes, index);
   }
   let staticAdded = false;
@@ -222,17 +297,35 @@ function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {
       staticAdded = true;
     } else if (volume.claimRef) {
       const key = keyOf(volume.claimRef.namespace, volume.claimRef.name);
-      const list = index.dynamicByClaim.get(key);
-      if (list) list.push({ volume, index: at });
-      else index.dynamicByClaim.set(key, [{ volume, index: at }]);
+      appendTo(index.dynamicByClaim, key, { volume, index: at });
     }
   }
   if (staticAdded) {
     index.sorted.sort(compareIndexed);
     index.sortedVolumes = index.sorted.map(({ volume }) => volume);
+    const byClass = new Map<string, IndexedVolume[]>();
+    index.reservedFor = new Map();
+    for (const entry of index.sorted) {
+      appendTo(byClass, entry.volume.className, entry);
+      const ref = entry.volume.claimRef;
+      if (ref) appendTo(index.reservedFor, keyOf(ref.namespace, ref.name), entry);
+    }
+    index.byClass = new Map(
+      [...byClass].map(([className, indexed]) => [
+        className,
+        { indexed, volumes: indexed.map(({ volume }) => volume) },
+      ]),
+    );
   }
   index.length = volumes.length;
   return index;
+}
+
+/** The provisioned volumes of the list that belong to the claim. */
+function ownVolumes(index: VolumeIndex, claim: SimClaim): IndexedVolume[] {
+  return (index.dynamicByClaim.get(keyOf(claim.namespace, claim.name)) ?? []).filter(({ volume }) =>
+    isVolumeBoundToClaim(volume, claim),
+  );
 }
 
 /**
@@ -243,11 +336,27 @@ function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {
  */
 function volumesInNameOrder(volumes: readonly SimVolume[], claim: SimClaim): SimVolume[] {
   const index = indexVolumes(volumes);
-  const own = (index.dynamicByClaim.get(keyOf(claim.namespace, claim.name)) ?? []).filter(
-    ({ volume }) => isVolumeBoundToClaim(volume, claim),
-  );
+  const own = ownVolumes(index, claim);
   if (own.length === 0) return index.sortedVolumes;
   return [...index.sorted, ...own].sort(compareIndexed).map(({ volume }) => volume);
+}
+
+/**
+ * The volumes of `volumesInNameOrder` that can fit the claim, in the same
+ * order: those of its class and those pre-bound to it. A search without
+ * reasons passes over every other volume (another class, not pre-bound).
+ */
+function candidatesInNameOrder(volumes: readonly SimVolume[], claim: SimClaim): SimVolume[] {
+  const index = indexVolumes(volumes);
+  const sameClass = index.byClass.get(claim.className);
+  const extra = [
+    ...(index.reservedFor.get(keyOf(claim.namespace, claim.name)) ?? []).filter(
+      ({ volume }) => volume.className !== claim.className && isVolumeBoundToClaim(volume, claim),
+    ),
+    ...ownVolumes(index, claim),
+  ];
+  if (extra.length === 0) return sameClass?.volumes ?? [];
+  return [...(sameClass?.indexed ?? []), ...extra].sort(compareIndexed).map(({ volume }) => volume);
 }
 
 /**
@@ -263,6 +372,7 @@ function search(
 ): { fitting: Candidate[]; ended: boolean } {
   const fitting: Candidate[] = [];
   const claimKey = keyOf(claim.namespace, claim.name);
+  const selector: SelectorCache = { read: false, requirements: undefined };
   for (const volume of listed) {
     const prebound = isVolumeBoundToClaim(volume, claim);
     const otherClass = !prebound && volume.className !== claim.className;
@@ -270,33 +380,36 @@ function search(
       rejections?.push(classRejection(volume));
       continue;
     }
-    // The reasons are only made when asked for: most searches find a volume,
-    // or provision one, and nobody reads them.
-    if (rejections) {
+    if (!rejections) {
+      // The reasons are only made when asked for: most searches find a volume,
+      // or provision one, and nobody reads them.
+      if (isTaken(volume, claimKey, options, prebound) || otherClass) continue;
+      const failed = failedChecks(volume, claim, options, prebound, selector);
+      // A pre-bound volume that fits but not on this node ends the search: the
+      // claim can only have that volume.
+      if (prebound && failed === NODE) return { fitting: [], ended: true };
+      if (failed !== 0) continue;
+    } else {
       const bound = boundRejection(volume, claimKey, options, prebound);
       if (bound) {
         rejections.push(bound);
         continue;
       }
-    } else if (isTaken(volume, claimKey, options, prebound)) {
-      continue;
-    }
-    // `class` is told before every reason but `bound`: the other checks would not show.
-    if (otherClass) {
-      rejections?.push(classRejection(volume));
-      continue;
-    }
-    const found = evaluate(volume, claim, options, prebound);
-    // A pre-bound volume that fits but not on this node ends the search: the
-    // claim can only have that volume.
-    if (prebound && found.length > 0 && found.every((rejection) => rejection.kind === 'node')) {
-      rejections?.push(...found);
-      return { fitting: [], ended: true };
-    }
-    const main = mainRejection(found);
-    if (main) {
-      rejections?.push(main);
-      continue;
+      // `class` is told before every reason but `bound`: the other checks would not show.
+      if (otherClass) {
+        rejections.push(classRejection(volume));
+        continue;
+      }
+      const found = evaluate(volume, claim, options, prebound, selector);
+      if (prebound && found.length > 0 && found.every((rejection) => rejection.kind === 'node')) {
+        rejections.push(...found);
+        return { fitting: [], ended: true };
+      }
+      const main = mainRejection(found);
+      if (main) {
+        rejections.push(main);
+        continue;
+      }
     }
     // The PV controller leaves unbound volumes of a delayed claim to the scheduler.
     if (!options.node && options.delayBinding && !prebound) continue;
@@ -332,7 +445,7 @@ export function findMatchingVolume(
   options: MatchOptions,
 ): VolumeMatch {
   const listed = volumesInNameOrder(volumes, claim);
-  const { fitting, ended } = search(claim, listed, options);
+  const { fitting, ended } = search(claim, candidatesInNameOrder(volumes, claim), options);
   let rejections: VolumeRejection[] | undefined;
   const match: VolumeMatch = {
     get rejections(): VolumeRejection[] {

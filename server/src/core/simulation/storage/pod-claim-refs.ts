@@ -39,6 +39,10 @@ export function claimTemplateNames(pod: SimPod): Map<string, number> {
  */
 export function podClaimRefs(pod: SimPod): PodClaimRef[] {
   const refs: PodClaimRef[] = [];
+  // Most pods use no claim: nothing to look for.
+  if (pod.ordinal === undefined && pod.claims.length === 0 && !Array.isArray(pod.spec.volumes)) {
+    return refs;
+  }
   const seen = new Set<string>();
   const add = (ref: PodClaimRef): void => {
     if (ref.claim === '' || seen.has(ref.claim)) return;
@@ -61,21 +65,20 @@ export function podClaimRefs(pod: SimPod): PodClaimRef[] {
     volumes.forEach((volume, index) => {
       if (!isJsonObject(volume) || typeof volume.name !== 'string') return;
       if (templates.has(volume.name)) return;
-      const volumePath = [...pod.specPath, 'volumes', index];
       const claimName = getAt(volume, ['persistentVolumeClaim', 'claimName']);
       if (typeof claimName === 'string') {
         add({
           volume: volume.name,
           claim: claimName,
           origin: 'manifest',
-          path: [...volumePath, 'persistentVolumeClaim', 'claimName'],
+          path: [...pod.specPath, 'volumes', index, 'persistentVolumeClaim', 'claimName'],
         });
       } else if (isJsonObject(getAt(volume, ['ephemeral', 'volumeClaimTemplate']))) {
         add({
           volume: volume.name,
           claim: `${pod.name}-${volume.name}`,
           origin: 'ephemeral',
-          path: [...volumePath, 'ephemeral'],
+          path: [...pod.specPath, 'volumes', index, 'ephemeral'],
         });
       }
     });

@@ -9,6 +9,7 @@ import { getAt, isJsonObject, type JsonValue } from '../../model/json';
 import type { Cluster } from '../report';
 import type { SimObject } from '../model/sim-object';
 import { compareDocumentOrder, compareText } from './document-order';
+import { objectsOfKind } from '../model/object-kinds';
 
 /** One StorageClass in effect. */
 export interface StorageClassInfo {
@@ -66,7 +67,9 @@ export function resolveStorageClasses(
     byName.set(storageClass.name, { ...storageClass });
   }
   // Later documents win, as a later `kubectl apply` of the same name would.
-  const documents = objects.filter(isStorageClass).sort(compareDocumentOrder);
+  const documents = objectsOfKind(objects, 'storage.k8s.io', 'StorageClass')
+    .filter(isStorageClass)
+    .sort(compareDocumentOrder);
   for (const object of documents) {
     const name = object.manifest.name;
     if (name === undefined || name === '') continue;

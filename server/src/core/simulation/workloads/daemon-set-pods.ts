@@ -78,6 +78,28 @@ function pinToNode(spec: JsonObject, node: string): void {
   spec.affinity = affinity;
 }
 
+// The pod specs made from each template, by node: the same for every
+// simulation of the template (and shared, so what is worked out from a pod
+// spec is remembered for these too).
+const podSpecs = new WeakMap<JsonObject, Map<string, JsonObject>>();
+
+/** The template's pod spec as the controller sends it for a node: its tolerations added, pinned to the node. */
+function daemonPodSpec(template: JsonObject, node: string): JsonObject {
+  let byNode = podSpecs.get(template);
+  if (!byNode) {
+    byNode = new Map();
+    podSpecs.set(template, byNode);
+  }
+  let spec = byNode.get(node);
+  if (!spec) {
+    spec = cloneJson(template);
+    addTolerations(spec);
+    pinToNode(spec, node);
+    byNode.set(node, spec);
+  }
+  return spec;
+}
+
 /**
  * The pods a DaemonSet makes on the cluster, one per eligible node in node-name
  * order, named `<ds>-<suffix>` and labelled as the controller labels them
@@ -108,9 +130,7 @@ export function createDaemonSetPods(
     let name = `${plan.name}-${stableSuffix(seed)}`;
     while (used.has(name)) name = `${plan.name}-${stableSuffix(`${seed}/${++attempt}`)}`;
     used.add(name);
-    const spec = cloneJson(template.spec);
-    addTolerations(spec);
-    pinToNode(spec, node.name);
+    const spec = daemonPodSpec(template.spec, node.name);
     pods.push({
       name,
       namespace: plan.namespace,

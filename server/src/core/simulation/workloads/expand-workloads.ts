@@ -8,6 +8,7 @@ import { compareText } from '../model/compare-text';
  */
 import { getAt, type JsonObject, type JsonPath } from '../../model/json';
 import { podSpecPath } from '../../model/pod-template';
+import { podSpecHolders } from '../model/object-kinds';
 import { namespaceOf, sourceOf, type SimObject } from '../model/sim-object';
 import type { SimPod } from '../model/sim-pod';
 import { podTemplateHash, stableSuffix } from '../model/stable-hash';
@@ -32,9 +33,10 @@ function workloadObjects(
   objects: readonly SimObject[],
 ): { object: SimObject; kind: WorkloadKind }[] {
   const byKey = new Map<string, { object: SimObject; kind: WorkloadKind }>();
-  const ordered = [...objects].sort(
-    (a, b) => compareText(a.uri, b.uri) || a.lineOffset - b.lineOffset,
-  );
+  // Every workload kind has a pod spec: only those objects are looked at.
+  const ordered = podSpecHolders(objects)
+    .map(({ object }) => object)
+    .sort((a, b) => compareText(a.uri, b.uri) || a.lineOffset - b.lineOffset);
   for (const object of ordered) {
     const kind = WORKLOAD_KINDS[`${object.manifest.gvk.group}/${object.manifest.kind}`];
     const name = object.manifest.name;
