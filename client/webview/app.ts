@@ -259,7 +259,10 @@ export class App {
   private renderView(): void {
     const result = this.result;
     const active = this.state.tab;
-    const focused = document.activeElement;
+    // Focus is given back to the element that had it only while the panel has
+    // the focus: a report that arrives after a click revealed a source in the
+    // editor must not pull the keyboard back from the editor.
+    const focused = document.hasFocus() ? document.activeElement : null;
     const focusKey =
       focused?.getAttribute('data-key') ?? focused?.getAttribute('data-focus-key') ?? null;
     const inputSelection =
