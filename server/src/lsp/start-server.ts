@@ -38,6 +38,11 @@ export interface ServerRuntime {
   createContext(): CheckContext;
   /** Defers work to the next turn of the event loop, after pending messages. */
   defer(callback: () => void): void;
+  /**
+   * Called once, when the workspace has first settled (indexed, its open
+   * files checked, simulated): the host may tune itself for the steady state.
+   */
+  workspaceSettled?(): void;
   version: string;
 }
 
@@ -137,6 +142,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // Time spent on the refresh under way, and on the last one that finished.
   let refreshSpentMs = 0;
   let lastRefreshMs = 0;
+  // Whether a workspace simulation has finished once (runtime.workspaceSettled).
+  let settledOnce = false;
   // Settled once the workspace has been indexed: panel requests wait for it,
   // diagnostics of open files do not.
   let indexed: Promise<void> = Promise.resolve();
@@ -430,6 +437,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         refresh = undefined;
         lastRefreshMs = refreshSpentMs + (performance.now() - sliceStart);
         const changed = step.value;
+        if (!settledOnce) {
+          settledOnce = true;
+          runtime.workspaceSettled?.();
+        }
         if (index) for (const file of index.all()) simulatedRevision.set(file.path, file.revision);
         movedCross.clear();
         for (const document of documents.all()) changed.add(document.uri);
