@@ -134,8 +134,11 @@ export function assembleFileCheck(chunks: readonly CheckedChunk[]): FileCheck {
   let sorted = true;
   let lastLine = -1;
   let lastCharacter = -1;
-  for (const { result, startLine } of chunks) {
-    kubernetes ||= result.kubernetes;
+  for (let index = 0; index < chunks.length; index++) {
+    const { result, startLine } = chunks[index] as CheckedChunk;
+    if (result.kubernetes) kubernetes = true;
+    // Most documents have no findings: an edit of a large file walks thousands of them.
+    if (result.findings.length === 0 && result.notAnObject.length === 0) continue;
     for (const finding of result.findings) {
       const placed = { ...finding, range: shiftRange(finding.range, startLine) };
       const { line, character } = placed.range.start;
