@@ -139,8 +139,8 @@ function claimRequirements(
 }
 
 /**
- * The checks of `evaluate` as bits, without making their messages: 0 when
- * the volume fits.
+ * Which checks a volume that is not taken fails, as bits (0: it fits), without
+ * making their reasons (`evaluate` does, for the searches that report them).
  */
 function failedChecks(
   volume: SimVolume,
@@ -150,6 +150,8 @@ function failedChecks(
   selector: SelectorCache,
 ): number {
   let failed = 0;
+  // The PV controller only looks at volumes whose mode set holds the claim's
+  // modes; the scheduler checks modes for volumes that are not pre-bound.
   if ((!options.node || !prebound) && !offersAccessModes(volume, claim)) failed |= ACCESS;
   if (volume.capacity.bytes < claim.request.bytes) failed |= SIZE;
   if (volume.volumeMode !== claim.volumeMode) failed |= MODE;
@@ -168,7 +170,10 @@ function failedChecks(
   return failed;
 }
 
-/** Evaluates one volume that is not taken: the rejections that apply (none means it fits). */
+/**
+ * Evaluates one volume that is not taken: the rejections that apply (none
+ * means it fits): the checks of `failedChecks`, each with its reason.
+ */
 function evaluate(
   volume: SimVolume,
   claim: SimClaim,
@@ -176,43 +181,37 @@ function evaluate(
   prebound: boolean,
   selector: SelectorCache,
 ): VolumeRejection[] {
+  const failed = failedChecks(volume, claim, options, prebound, selector);
   const found: VolumeRejection[] = [];
   const reject = (kind: VolumeRejection['kind'], text: string): void => {
     found.push({ volume: volume.name, kind, text: `${volume.name} ${text}` });
   };
-  // The PV controller only looks at volumes whose mode set holds the claim's
-  // modes; the scheduler checks modes for volumes that are not pre-bound.
-  if ((!options.node || !prebound) && !offersAccessModes(volume, claim)) {
+  if (failed & ACCESS) {
     const missing = claim.accessModes.filter((mode) => !volume.accessModes.includes(mode));
     reject(
       'access',
       `does not offer ${missing.join(', ')} (it has ${volume.accessModes.join(', ') || 'no access modes'})`,
     );
   }
-  if (volume.capacity.bytes < claim.request.bytes) {
+  if (failed & SIZE) {
     reject('size', `is too small (${volume.capacity.text || '0'} < ${claim.request.text})`);
   }
-  if (volume.volumeMode !== claim.volumeMode) {
+  if (failed & MODE) {
     reject('mode', `is a ${volume.volumeMode} volume (the claim wants ${claim.volumeMode})`);
   }
-  if (options.node && !volumeNodeAffinityMatches(volume.nodeAffinity, options.node)) {
+  if (failed & NODE && options.node !== undefined) {
     reject('node', `cannot be used on node ${options.node.name} (its nodeAffinity)`);
   }
-  if (prebound) return found;
-  if (claim.selector !== undefined) {
+  if (failed & SELECTOR) {
     const requirements = claimRequirements(claim, selector);
-    if (!requirements) {
-      reject('selector', 'cannot be matched: the claim selector is invalid');
-    } else if (
-      !requirements.every((requirement) => requirementMatches(requirement, volume.labels))
-    ) {
-      reject(
-        'selector',
-        `does not match the claim selector (${requirements.map(describeRequirement).join(',')})`,
-      );
-    }
+    reject(
+      'selector',
+      requirements
+        ? `does not match the claim selector (${requirements.map(describeRequirement).join(',')})`
+        : 'cannot be matched: the claim selector is invalid',
+    );
   }
-  if (volume.className !== claim.className) found.push(classRejection(volume));
+  if (failed & CLASS) found.push(classRejection(volume));
   return found;
 }
 
