@@ -30,8 +30,7 @@ export class EditTracker {
       let updated = document;
       for (const change of changes) {
         const before = updated.getText();
-        const edit = editOf(updated, change);
-        const move = moveOf(updated, change);
+        const { edit, move } = replacementOf(updated, change);
         updated = TextDocument.update(updated, [change], version);
         const pending = this.pending.get(updated.uri);
         if (pending) {
@@ -59,28 +58,25 @@ export class EditTracker {
   }
 }
 
-function moveOf(document: TextDocument, change: TextDocumentContentChangeEvent): PositionEdit {
+/**
+ * One change as an offset edit and as positions, read as TextDocument.update
+ * reads it: a range given end first is taken the right way round, positions
+ * past the text are clamped; without a range, the whole text is replaced.
+ */
+function replacementOf(
+  document: TextDocument,
+  change: TextDocumentContentChangeEvent,
+): { edit: TextEdit; move: PositionEdit } {
+  let start = 0;
+  let end = document.getText().length;
   if ('range' in change) {
-    // The range as TextDocument.update reads it: in order, and within the text.
-    const start = document.positionAt(document.offsetAt(change.range.start));
-    const end = document.positionAt(document.offsetAt(change.range.end));
-    const ordered =
-      start.line < end.line || (start.line === end.line && start.character <= end.character);
-    return positionEdit(ordered ? start : end, ordered ? end : start, change.text);
+    const from = document.offsetAt(change.range.start);
+    const to = document.offsetAt(change.range.end);
+    start = Math.min(from, to);
+    end = Math.max(from, to);
   }
-  return positionEdit(
-    { line: 0, character: 0 },
-    document.positionAt(document.getText().length),
-    change.text,
-  );
-}
-
-function editOf(document: TextDocument, change: TextDocumentContentChangeEvent): TextEdit {
-  if ('range' in change) {
-    // As TextDocument.update does, a range given end first is taken the right way round.
-    const start = document.offsetAt(change.range.start);
-    const end = document.offsetAt(change.range.end);
-    return replacementEdit(Math.min(start, end), Math.max(start, end), change.text.length);
-  }
-  return replacementEdit(0, document.getText().length, change.text.length);
+  return {
+    edit: replacementEdit(start, end, change.text.length),
+    move: positionEdit(document.positionAt(start), document.positionAt(end), change.text),
+  };
 }
