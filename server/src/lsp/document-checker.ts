@@ -1,7 +1,6 @@
 import type { CheckContext } from '../core/check/check-context';
-import type { ChunkCheck } from '../core/check/check-chunk';
-import { checkText, type FileCheck } from '../core/check/check-text';
-import { recheckEdit } from '../core/check/recheck-edit';
+import type { FileCheck } from '../core/check/check-text';
+import { checkChangedText } from '../core/check/recheck-edit';
 import type { TextChange } from './workspace-index';
 
 /**
@@ -17,15 +16,7 @@ export class DocumentChecker {
   check(uri: string, text: string, change?: TextChange): FileCheck {
     const last = this.last.get(uri);
     if (last?.text === text) return last.check;
-    let check: FileCheck;
-    if (last && change && change.before === last.text) {
-      check = recheckEdit(last.check, text, change.edit, this.context).check;
-    } else {
-      const chunks = new Map<string, ChunkCheck>(
-        (last?.check.chunks ?? []).map((chunk) => [chunk.text, chunk.result]),
-      );
-      check = checkText(text, this.context, chunks);
-    }
+    const { check } = checkChangedText(text, this.context, last, change);
     this.last.set(uri, { text, check });
     return check;
   }

@@ -4,14 +4,13 @@ import { pathToFileURL } from 'node:url';
 import type { CheckContext } from '../core/check/check-context';
 import type { ChunkCheck } from '../core/check/check-chunk';
 import {
-  checkText,
   checkTextSteps,
   type CheckedChunk,
   type ChunkCache,
   type ChunkLookup,
   type FileCheck,
 } from '../core/check/check-text';
-import { recheckEdit } from '../core/check/recheck-edit';
+import { checkChangedText } from '../core/check/recheck-edit';
 import type { PositionEdit, TextEdit } from '../core/text/text-edit';
 import { KUSTOMIZATION_FILES } from '../core/scope/kustomization';
 import type { WorkspaceView } from '../core/scope/resolve-scope';
@@ -260,8 +259,9 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Earlier results for a file's chunks: its last check, what the scan has
-   * checked of it, and the documents other indexed files hold.
+   * Earlier results for a file's chunks: what a check under way in slices
+   * has checked of it, and the documents the indexed files (this one's last
+   * check included) hold.
    */
   private lookupFor(path: string): ChunkLookup {
     const scanned = this.inProgress.get(path);
@@ -282,19 +282,14 @@ export class WorkspaceIndex {
     }
     const previous = this.files.get(path);
     if (previous && previous.text === text) return previous;
-    const lookup = this.lookupFor(path);
-    if (previous && change && change.before === previous.text) {
-      const { check, added, removed } = recheckEdit(
-        previous.check,
-        text,
-        change.edit,
-        this.context,
-        lookup,
-      );
-      return this.store(path, text, check, added, removed, change.moves);
-    }
-    const check = checkText(text, this.context, lookup);
-    return this.store(path, text, check, check.chunks, previous?.check.chunks ?? []);
+    const { check, added, removed, asEdit } = checkChangedText(
+      text,
+      this.context,
+      previous,
+      change,
+      this.lookupFor(path),
+    );
+    return this.store(path, text, check, added, removed, asEdit ? change?.moves : undefined);
   }
 
   /** An editor closed the file: the disk is the truth again. */

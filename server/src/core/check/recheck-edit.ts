@@ -134,3 +134,29 @@ export function recheckEdit(
   }
   return { check: assembleFileCheck(chunks), removed, added };
 }
+
+/**
+ * Checks `text`: as an edit of `previous` when `change` starts from its text
+ * (only the edited documents are checked again; `asEdit`), else as a whole,
+ * reusing what `lookup` and the previous check know of its documents.
+ */
+export function checkChangedText(
+  text: string,
+  context: CheckContext,
+  previous: { text: string; check: FileCheck } | undefined,
+  change: { before: string; edit: TextEdit } | undefined,
+  lookup?: ChunkLookup,
+): EditedCheck & { asEdit: boolean } {
+  if (previous && change && change.before === previous.text) {
+    return { ...recheckEdit(previous.check, text, change.edit, context, lookup), asEdit: true };
+  }
+  const old = previous?.check.chunks ?? [];
+  let byText: Map<string, ChunkCheck> | undefined;
+  const known: ChunkLookup = {
+    get: (chunkText) =>
+      lookup?.get(chunkText) ??
+      (byText ??= new Map(old.map((chunk) => [chunk.text, chunk.result]))).get(chunkText),
+  };
+  const check = checkText(text, context, known);
+  return { check, removed: old, added: check.chunks, asEdit: false };
+}
