@@ -68,41 +68,18 @@ const containerSteps = memoByValue((spec): readonly PathStep[] =>
   ),
 );
 
-/** The scheduler's and kubelet's steps of a pod on a node, by node name. */
-interface NodeSteps {
-  bound: PathStep;
-  skipped: PathStep;
-  admitted: PathStep;
-}
-
-const nodeSteps = new Map<string, NodeSteps>();
-/** Node names remembered at most (clusters have a few; the cache starts over past this). */
-const MAX_NODES = 1024;
-
-function stepsOnNode(node: string): NodeSteps {
-  let steps = nodeSteps.get(node);
-  if (!steps) {
-    if (nodeSteps.size >= MAX_NODES) nodeSteps.clear();
-    steps = {
-      bound: { step: { step: 'scheduler', detail: `bound to ${node}` } },
-      skipped: {
-        step: { step: 'scheduler', detail: `skipped: spec.nodeName binds it to ${node}` },
-      },
-      admitted: { step: { step: 'kubelet', detail: `admitted on ${node}` } },
-    };
-    nodeSteps.set(node, steps);
-  }
-  return steps;
-}
-
 /** The whole path of a pod that runs, step by step, with the container each per-container step is for. */
 function fullPath(pod: SimPod, node: string): PathStep[] {
   const nodeName = typeof pod.spec.nodeName === 'string' && pod.spec.nodeName !== '';
-  const onNode = stepsOnNode(node);
   return [
     { step: { step: 'apiserver', detail: `pod ${pod.name} stored` } },
-    nodeName ? onNode.skipped : onNode.bound,
-    onNode.admitted,
+    {
+      step: {
+        step: 'scheduler',
+        detail: nodeName ? `skipped: spec.nodeName binds it to ${node}` : `bound to ${node}`,
+      },
+    },
+    { step: { step: 'kubelet', detail: `admitted on ${node}` } },
     ...SANDBOX_STEPS,
     ...containerSteps(pod.spec),
   ];
