@@ -9,6 +9,7 @@ import { resolveCluster } from '../core/simulation/cluster/resolve-cluster';
 import type { SimObject } from '../core/simulation/model/sim-object';
 import type { Cluster, ReportDiagnostic, SimulationReport } from '../core/simulation/report';
 import { simulate, simulateSteps } from '../core/simulation/simulate';
+import { runSteps } from '../core/steps/run-steps';
 import type { ParseProblem, ScopeInfo } from '../protocol/requests';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -66,14 +67,6 @@ function sameDiagnostic(a: ReportDiagnostic, b: ReportDiagnostic): boolean {
     (Object.keys(a).length === 5 && Object.keys(b).length === 5) ||
     JSON.stringify(a) === JSON.stringify(b)
   );
-}
-
-/** Runs a generator to its end. */
-function drive<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /**
@@ -135,7 +128,7 @@ export class ScopeSimulator {
 
   /** Simulates a scope, or returns the remembered simulation when nothing it reads has changed. */
   simulateScope(scope: Scope): ScopeSimulation {
-    return drive(this.simulateScopeSteps(scope));
+    return runSteps(this.simulateScopeSteps(scope));
   }
 
   /** `simulateScope` a stage at a time (see `simulateSteps`). */
@@ -203,7 +196,7 @@ export class ScopeSimulator {
    * whose cross-resource diagnostics changed.
    */
   refreshAll(): Set<string> {
-    return drive(this.refreshAllSteps());
+    return runSteps(this.refreshAllSteps());
   }
 
   /**

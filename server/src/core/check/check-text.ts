@@ -3,6 +3,7 @@ import type { Finding } from '../diagnostics/finding';
 import type { Manifest } from '../model/manifest';
 import { PARSE_LIMITS } from '../parse/limits';
 import { splitDocuments, type DocumentChunk } from '../parse/split-documents';
+import { runSteps } from '../steps/run-steps';
 import { detachText } from '../text/detach-text';
 import { makeRange, shiftRange } from '../text/range';
 import { checkChunk, type ChunkCheck } from './check-chunk';
@@ -55,11 +56,7 @@ export function looksLikeKubernetes(text: string): boolean {
  * lines. A file without Kubernetes objects gets no findings.
  */
 export function checkText(text: string, context: CheckContext, previous?: ChunkLookup): FileCheck {
-  const steps = checkTextSteps(text, context, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(checkTextSteps(text, context, previous));
 }
 
 /** Why a whole file is not checked (too large, binary), or undefined when it is checked. */

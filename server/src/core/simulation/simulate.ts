@@ -5,7 +5,7 @@ import { collectConfigSources } from './config-maps/config-sources';
 import { podConfigMapIndex } from './config-maps/pod-config-maps';
 import { simulateIngresses } from './ingress/simulate-ingresses';
 import { buildLifecycle } from './lifecycle/build-lifecycle';
-import { ITEMS_PER_STEP, runSteps } from './model/run-steps';
+import { ITEMS_PER_STEP, runSteps } from '../steps/run-steps';
 import type { JsonObject, JsonPath } from '../model/json';
 import { memoByObject } from './model/memo';
 import type { SimObject } from './model/sim-object';

@@ -26,7 +26,7 @@ import {
   unschedulableDiagnostics,
   type HaltedStatefulSet,
 } from './scheduling-diagnostics';
-import { ITEMS_PER_STEP, runSteps } from '../model/run-steps';
+import { ITEMS_PER_STEP, runSteps } from '../../steps/run-steps';
 
 /** What other stages know about a pod before it can run. */
 export interface SchedulingBlockers {

@@ -15,7 +15,7 @@ import { podTemplateHash, stableSuffix } from '../model/stable-hash';
 import type { WorkloadKind } from '../report';
 import { podClaims, readCount, readPodSpec, readTemplateLabels } from './pod-template-data';
 import type { PodManagementPolicy, WorkloadPlan } from './workload-plan';
-import { ITEMS_PER_STEP, runSteps } from '../model/run-steps';
+import { ITEMS_PER_STEP, runSteps } from '../../steps/run-steps';
 
 /** `group/Kind` of the workloads the simulation expands. */
 const WORKLOAD_KINDS: Record<string, WorkloadKind> = {

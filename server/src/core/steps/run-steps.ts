@@ -1,4 +1,4 @@
-/** Runs a generator of steps (work that yields between slices) to its end. */
+/** Runs a generator of steps (work that yields between slices, see `checkTextSteps`, `simulateSteps`) to its end. */
 export function runSteps<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const step = steps.next();
