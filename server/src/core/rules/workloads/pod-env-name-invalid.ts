@@ -5,7 +5,7 @@
 import type { CodeInfo } from '../../diagnostics/code-info';
 import { checkRelaxedEnvVarName } from '../../validation/workload-validators';
 import type { Rule } from '../rule';
-import { invalidMessage, requiredMessage } from './support/field-errors';
+import { invalidMessage, nameProblemMessage } from './support/field-errors';
 import { containersOf, objectItems, POD_KINDS, podSpecTarget } from './support/pod-spec';
 
 export const POD_ENV_NAME_INVALID: CodeInfo = {
@@ -34,10 +34,7 @@ export const podEnvNameInvalid: Rule = {
           code: POD_ENV_NAME_INVALID,
           path,
           target: 'value',
-          message:
-            name.length === 0
-              ? requiredMessage(path)
-              : invalidMessage(path, name, problems.join('; ')),
+          message: nameProblemMessage(path, name, problems),
         });
       }
       for (const source of objectItems(entry.container, entry.path, 'envFrom')) {

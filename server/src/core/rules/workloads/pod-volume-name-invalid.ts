@@ -3,7 +3,7 @@
 import type { CodeInfo } from '../../diagnostics/code-info';
 import { checkDns1123Label } from '../../validation/name-validators';
 import type { Rule } from '../rule';
-import { invalidMessage, requiredMessage } from './support/field-errors';
+import { nameProblemMessage } from './support/field-errors';
 import { objectItems, POD_KINDS, podSpecTarget } from './support/pod-spec';
 
 export const POD_VOLUME_NAME_INVALID: CodeInfo = {
@@ -31,10 +31,7 @@ export const podVolumeNameInvalid: Rule = {
         code: POD_VOLUME_NAME_INVALID,
         path,
         target: 'value',
-        message:
-          name.length === 0
-            ? requiredMessage(path)
-            : invalidMessage(path, name, problems.join('; ')),
+        message: nameProblemMessage(path, name, problems),
       });
     }
   },

@@ -24,6 +24,13 @@ export function requiredMessage(path: JsonPath, detail = ''): string {
   return `${formatPath(path)}: Required value${detail ? `: ${detail}` : ''}`;
 }
 
+/** A name's problems as the API server words them: `Required value` when empty, else `Invalid value`. */
+export function nameProblemMessage(path: JsonPath, name: string, problems: string[]): string {
+  return name.length === 0
+    ? requiredMessage(path)
+    : invalidMessage(path, name, problems.join('; '));
+}
+
 /** `path: Forbidden: detail`. */
 export function forbiddenMessage(path: JsonPath, detail: string): string {
   return `${formatPath(path)}: Forbidden: ${detail}`;
