@@ -49,25 +49,32 @@ class LineStarts implements LinePositions {
 }
 
 /**
+ * One node's fields in the table, NODE_FIELDS ints a node: its kind, source
+ * offsets, and where its entries are (a collection: the first child slot and
+ * how many entries; an alias: its anchored node's id in FIRST).
+ */
+const KIND_FIELD = 0;
+const START = 1;
+const END = 2;
+const FIRST = 3;
+const COUNT = 4;
+const NODE_FIELDS = 5;
+
+/**
  * Maps JSON paths of one parsed document back to source ranges. It keeps a
- * compact copy of the document's node tree (kinds and offsets in typed
- * arrays, map keys, scalar sources), made once, so the yaml Document itself
- * is not kept: for a file of thousands of documents, the syntax trees are
- * most of the memory a check would hold. Ranges are computed only when a
- * finding or the simulation asks for one.
+ * compact copy of the document's node tree (kinds, offsets and child ids in
+ * one typed array, map keys, scalar sources), made once, so the yaml Document
+ * itself is not kept: for a file of thousands of documents, the syntax trees
+ * are most of the memory a check would hold. Ranges are computed only when a
+ * finding or the simulation asks for one. (One table rather than a typed array per
+ * field: typed arrays are costly to make, and a large file makes thousands of maps.)
  */
 export class SourceMap {
-  private readonly kinds: Uint8Array;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /**
-   * A collection's entries in `children`: from `first[id]`, `count[id]` of
-   * them (a map entry takes two slots: key id, value id); an alias's target id.
-   */
-  private readonly first: Int32Array;
-  private readonly count: Int32Array;
-  private readonly children: Int32Array;
-  /** The key text of a map entry (`String(key.value)` of a scalar key), at its key slot in `children`. */
+  /** NODE_FIELDS ints per node id, then the child slots (a map entry: key id, value id). */
+  private readonly table: Int32Array;
+  /** Where the child slots start in `table`. */
+  private readonly slotBase: number;
+  /** The key text of a map entry (`String(key.value)` of a scalar key), at its key slot. */
   private readonly keys: (string | undefined)[];
   /** Each scalar's source text as written (`yes`, `0644`), by node id. */
   private readonly sources: (string | undefined)[];
@@ -75,27 +82,28 @@ export class SourceMap {
   private readonly lines: LineStarts;
 
   constructor(document: Document.Parsed, lineCounter: LineCounter) {
-    const kinds: number[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const first: number[] = [];
-    const count: number[] = [];
-    const children: number[] = [];
+    // Built in plain arrays (fast to grow), then copied into the one table.
+    const nodes: number[] = [];
+    const slots: number[] = [];
     const keys: (string | undefined)[] = [];
     const sources: (string | undefined)[] = [];
     const anchored = new Map<unknown, number>();
     const aliases: [number, unknown][] = [];
 
     const add = (node: Node, kind: number): number => {
-      const id = kinds.length;
-      kinds.push(kind);
-      starts.push(node.range?.[0] ?? NONE);
-      ends.push(node.range?.[1] ?? NONE);
-      first.push(NONE);
-      count.push(0);
-      sources.push(undefined);
+      const id = nodes.length / NODE_FIELDS;
+      const range = node.range;
+      nodes.push(kind, range ? range[0] : NONE, range ? range[1] : NONE, NONE, 0);
       if ((node as { anchor?: string }).anchor) anchored.set(node, id);
       return id;
+    };
+    /** Reserves `count` child slots (filled by the caller) and records them on node `id`. */
+    const reserve = (id: number, count: number): number => {
+      const first = slots.length;
+      for (let i = 0; i < count; i++) slots.push(NONE);
+      nodes[id * NODE_FIELDS + FIRST] = first;
+      nodes[id * NODE_FIELDS + COUNT] = count;
+      return first;
     };
     const flow = (node: unknown): number => ((node as { flow?: boolean }).flow === true ? FLOW : 0);
     const visit = (node: unknown): number => {
@@ -112,25 +120,23 @@ export class SourceMap {
       }
       if (isMap(node)) {
         const id = add(node, MAP | flow(node));
-        const entries: number[] = [];
-        const entryKeys: (string | undefined)[] = [];
-        for (const pair of node.items) {
-          entries.push(visit(pair.key), visit(pair.value));
-          entryKeys.push(isScalar(pair.key) ? String(pair.key.value) : undefined, undefined);
+        const items = node.items;
+        const first = reserve(id, 2 * items.length);
+        nodes[id * NODE_FIELDS + COUNT] = items.length;
+        for (let i = 0; i < items.length; i++) {
+          const pair = items[i] as (typeof items)[number];
+          const slot = first + 2 * i;
+          if (isScalar(pair.key)) keys[slot] = String(pair.key.value);
+          slots[slot] = visit(pair.key);
+          slots[slot + 1] = visit(pair.value);
         }
-        first[id] = children.length;
-        count[id] = entries.length / 2;
-        children.push(...entries);
-        keys.push(...entryKeys);
         return id;
       }
       if (isSeq(node)) {
         const id = add(node, SEQ | flow(node));
-        const items = node.items.map((item) => visit(item));
-        first[id] = children.length;
-        count[id] = items.length;
-        children.push(...items);
-        for (let i = 0; i < items.length; i++) keys.push(undefined);
+        const items = node.items;
+        const first = reserve(id, items.length);
+        for (let i = 0; i < items.length; i++) slots[first + i] = visit(items[i]);
         return id;
       }
       return add(node as Node, OTHER);
@@ -138,30 +144,38 @@ export class SourceMap {
     this.root = visit(document.contents);
     for (const [id, alias] of aliases) {
       const target = (alias as { resolve(doc: Document): unknown }).resolve(document);
-      first[id] = anchored.get(target) ?? NONE;
+      nodes[id * NODE_FIELDS + FIRST] = anchored.get(target) ?? NONE;
     }
-    this.kinds = Uint8Array.from(kinds);
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
-    this.first = Int32Array.from(first);
-    this.count = Int32Array.from(count);
-    this.children = Int32Array.from(children);
+    const table = new Int32Array(nodes.length + slots.length);
+    table.set(nodes);
+    table.set(slots, nodes.length);
+    this.table = table;
+    this.slotBase = nodes.length;
     this.keys = keys;
     this.sources = sources;
     this.lines = new LineStarts(Int32Array.from(lineCounter.lineStarts));
   }
 
+  private field(id: number, field: number): number {
+    return this.table[id * NODE_FIELDS + field] as number;
+  }
+
+  /** The node id in a child slot (slots count from the first slot, not from the table's start). */
+  private child(slot: number): number {
+    return this.table[this.slotBase + slot] as number;
+  }
+
   private kind(id: number): number {
-    return id < 0 ? 0 : (this.kinds[id] as number) & KIND;
+    return id < 0 ? 0 : this.field(id, KIND_FIELD) & KIND;
   }
 
   private isFlow(id: number): boolean {
-    return id >= 0 && ((this.kinds[id] as number) & FLOW) !== 0;
+    return id >= 0 && (this.field(id, KIND_FIELD) & FLOW) !== 0;
   }
 
   /** An alias stands for its anchored node. */
   private resolve(id: number): number {
-    return this.kind(id) === ALIAS ? (this.first[id] as number) : id;
+    return this.kind(id) === ALIAS ? this.field(id, FIRST) : id;
   }
 
   private locate(path: JsonPath): Located {
@@ -171,12 +185,12 @@ export class SourceMap {
     for (const segment of path) {
       const container = this.resolve(value);
       const kind = this.kind(container);
-      const start = kind === 0 ? 0 : (this.first[container] as number);
-      const size = kind === 0 ? 0 : (this.count[container] as number);
+      const start = kind === 0 ? 0 : this.field(container, FIRST);
+      const size = kind === 0 ? 0 : this.field(container, COUNT);
       if (typeof segment === 'number' && kind === SEQ) {
         if (!Number.isInteger(segment) || segment < 0 || segment >= size) break;
         key = NONE;
-        value = this.children[start + segment] as number;
+        value = this.child(start + segment);
       } else if (typeof segment === 'string' && kind === MAP) {
         let slot = NONE;
         for (let i = start; i < start + 2 * size; i += 2) {
@@ -186,8 +200,8 @@ export class SourceMap {
           }
         }
         if (slot === NONE) break;
-        key = this.children[slot] as number;
-        value = this.children[slot + 1] as number;
+        key = this.child(slot);
+        value = this.child(slot + 1);
       } else {
         break;
       }
@@ -198,9 +212,9 @@ export class SourceMap {
 
   private nodeRange(id: number): Range | undefined {
     if (id < 0) return undefined;
-    const start = this.starts[id] as number;
+    const start = this.field(id, START);
     if (start === NONE) return undefined;
-    return offsetsToRange(this.lines, start, this.ends[id] as number);
+    return offsetsToRange(this.lines, start, this.field(id, END));
   }
 
   /** The source text of the scalar at `path` as written (`yes`, `0644`), if it is a scalar. */
@@ -237,8 +251,9 @@ export class SourceMap {
     if (keyRange) return keyRange;
     // A sequence item, or the root: point at the first line of the node.
     const node = found.value >= 0 ? found.value : this.root;
-    const start = node >= 0 && this.starts[node] !== NONE ? (this.starts[node] as number) : 0;
-    const end = node >= 0 && this.starts[node] !== NONE ? (this.ends[node] as number) : start;
+    const known = node >= 0 && this.field(node, START) !== NONE;
+    const start = known ? this.field(node, START) : 0;
+    const end = known ? this.field(node, END) : start;
     const firstLineEnd = this.firstLineEnd(start, end);
     return offsetsToRange(this.lines, start, firstLineEnd);
   }
