@@ -42,22 +42,34 @@ function flagGiven(flag: string): boolean {
  * is only read when the heap is set up, so the server, already running, stops
  * the new space from growing instead (V8 grows it by
  * `--semi-space-growth-factor` after a scavenge that kept much, and shrinks it
- * when allocation is low): after each batch of collections, the factor is 1
- * while the new space is at the cap, V8's default 2 below it.
+ * when allocation is low). Below the cap a GC observer watches each batch of
+ * collections and sets the factor to 1 once the new space reaches it; then
+ * the observer is dropped (Node makes an entry object per collection, with
+ * deprecated getters: about 2 % of opening a large file) and a slow timer
+ * only watches for the space shrinking back, to let it grow again.
  */
 function capYoungGeneration(maxMb: number): void {
   // The new space's size counts both semispaces.
   const cap = 2 * maxMb * MB;
-  let factor = 2;
-  new PerformanceObserver(() => {
-    const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-    if (!newSpace) return;
-    const wanted = newSpace.space_size >= cap ? 1 : 2;
-    if (wanted === factor) return;
-    factor = wanted;
-    setFlagsFromString(`--semi-space-growth-factor=${wanted}`);
-  }).observe({ entryTypes: ['gc'] });
+  const newSpaceSize = (): number =>
+    getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  const observer = new PerformanceObserver(() => {
+    if (newSpaceSize() < cap) return;
+    observer.disconnect();
+    setFlagsFromString('--semi-space-growth-factor=1');
+    const watch = setInterval(() => {
+      if (newSpaceSize() >= cap) return;
+      clearInterval(watch);
+      setFlagsFromString('--semi-space-growth-factor=2');
+      observer.observe({ entryTypes: ['gc'] });
+    }, SHRINK_CHECK_MS);
+    watch.unref();
+  });
+  observer.observe({ entryTypes: ['gc'] });
 }
+
+/** How often a capped young generation is looked at for having shrunk (V8 shrinks it when idle). */
+const SHRINK_CHECK_MS = 2000;
 
 /**
  * Bounds the young generation of a long-running server whose large

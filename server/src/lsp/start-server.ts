@@ -331,8 +331,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       inputs = { version, own, cross, settings, isExcluded };
       // The same findings under the same settings for the same version: nothing to send.
       if (samePublish(last, inputs)) return undefined;
-      const lineCount = document?.lineCount ?? Number.POSITIVE_INFINITY;
       // Until the scope is simulated again, keep findings that still fit the edited text.
+      // (Asked only when there are such findings: the first `lineCount` of a text splits
+      // all of it into lines, about 10 ms of opening a 1,000-document file.)
+      const lineCount =
+        cross.length > 0 && document ? document.lineCount : Number.POSITIVE_INFINITY;
       const fitting = cross.every((finding) => finding.range.start.line < lineCount)
         ? cross
         : cross.filter((finding) => finding.range.start.line < lineCount);
