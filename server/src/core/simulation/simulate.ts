@@ -1,5 +1,5 @@
 import { compareText } from './model/compare-text';
-import { resolveConfigUse } from './config-maps/resolve-config-use';
+import { resolveConfigUseSteps } from './config-maps/resolve-config-use';
 import { configStartBlocker } from './config-maps/config-start-blocker';
 import { collectConfigSources } from './config-maps/config-sources';
 import { podConfigMapIndex } from './config-maps/pod-config-maps';
@@ -21,7 +21,7 @@ import {
   type SimulationReport,
 } from './report';
 import { schedulePodsSteps } from './scheduling/schedule-pods';
-import { bindClaims } from './storage/bind-claims';
+import { bindClaimsSteps } from './storage/bind-claims';
 import { claimBlocker } from './storage/claim-blocker';
 import { claimDiagnostics, claimReports } from './storage/claim-reports';
 import { podClaimRefs } from './storage/pod-claim-refs';
@@ -138,7 +138,7 @@ export function* simulateSteps(
   yield;
   const { workloads: plans, pods: created } = yield* expandWorkloadsSteps(objects);
   yield;
-  const claimsBefore = bindClaims(objects, created, cluster, 'before-scheduling');
+  const claimsBefore = yield* bindClaimsSteps(objects, created, cluster, 'before-scheduling');
   const configSources = collectConfigSources(objects);
   yield;
   const scheduled = yield* schedulePodsSteps(plans, created, cluster, {
@@ -146,7 +146,7 @@ export function* simulateSteps(
     startBlocker: configStartBlocker(objects, configSources),
   });
   yield;
-  const claimsAfter = bindClaims(
+  const claimsAfter = yield* bindClaimsSteps(
     objects,
     scheduled.pods,
     cluster,
@@ -155,7 +155,7 @@ export function* simulateSteps(
   );
   yield;
   const pods = scheduled.pods;
-  const config = resolveConfigUse(objects, pods, configSources);
+  const config = yield* resolveConfigUseSteps(objects, pods, configSources);
   yield;
   const services = simulateServices(objects, pods, cluster);
   yield;

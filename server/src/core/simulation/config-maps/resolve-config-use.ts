@@ -6,6 +6,7 @@
  * Pending with the kubelet's reason and the lifecycle step it stops at).
  */
 import { getAt, isJsonObject, type JsonPath } from '../../model/json';
+import { ITEMS_PER_STEP, runSteps } from '../../steps/run-steps';
 import { podSpecHolders } from '../model/object-kinds';
 import type { ConfigObjectReport, ConfigUseReport, ReportDiagnostic } from '../report';
 import { namespaceOf, rangeOf, sourceOf, type SimObject } from '../model/sim-object';
@@ -107,6 +108,15 @@ export function resolveConfigUse(
   pods: SimPod[],
   sources: ReadonlyMap<string, ConfigSource> = collectConfigSources(objects),
 ): ConfigUseResult {
+  return runSteps(resolveConfigUseSteps(objects, pods, sources));
+}
+
+/** `resolveConfigUse` a slice of templates and pods at a time (see `simulateSteps`). */
+export function* resolveConfigUseSteps(
+  objects: readonly SimObject[],
+  pods: SimPod[],
+  sources: ReadonlyMap<string, ConfigSource>,
+): Generator<void, ConfigUseResult, void> {
   const blockerFor = configBlocker(sources);
   const entries = new Map<string, ConfigObjectReport>();
   for (const [key, source] of sources) {
@@ -142,7 +152,8 @@ export function resolveConfigUse(
   const templates = [...podSpecHolders(objects)].sort((a, b) =>
     compareDocumentOrder(a.object, b.object),
   );
-  for (const { object, specPath } of templates) {
+  for (const [index, { object, specPath }] of templates.entries()) {
+    if ((index + 1) % ITEMS_PER_STEP === 0) yield;
     const spec = getAt(object.manifest.body, specPath);
     if (!isJsonObject(spec)) continue;
     const namespace = namespaceOf(object);
@@ -165,7 +176,8 @@ export function resolveConfigUse(
     }
   }
 
-  for (const pod of pods) {
+  for (const [index, pod] of pods.entries()) {
+    if ((index + 1) % ITEMS_PER_STEP === 0) yield;
     for (const ref of configReferences(pod.spec)) {
       const source = findSource(sources, ref.kind, pod.namespace, ref.name);
       entryFor(ref.kind, pod.namespace, ref.name).usedBy.push(...usesOf(pod, ref, source));

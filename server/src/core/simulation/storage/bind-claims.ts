@@ -15,6 +15,7 @@
  * Claims naming a volume go first, then the others by namespace and name, so
  * the outcome never depends on the order of the input.
  */
+import { runSteps } from '../../steps/run-steps';
 import type { Cluster } from '../report';
 import { keyOf, type SimObject } from '../model/sim-object';
 import type { SimPod } from '../model/sim-pod';
@@ -52,26 +53,38 @@ function bindUnboundClaim(context: BindingContext, claim: SimClaim): ClaimStatus
   return classlessStatus(claim, match.rejections);
 }
 
+/**
+ * Claims matched between two yields: a claim is matched against every volume,
+ * so with hundreds of each a pass is tens of milliseconds, which an edit would
+ * otherwise wait behind.
+ */
+const CLAIMS_PER_STEP = 16;
+
 /** Runs the PV controller over claims: those naming a volume first, then the others. */
-function runController(context: BindingContext, claims: readonly SimClaim[]): void {
+function* runController(
+  context: BindingContext,
+  claims: readonly SimClaim[],
+): Generator<void, void, void> {
   const ordered = [
     ...claims.filter((claim) => claim.volumeName !== undefined),
     ...claims.filter((claim) => claim.volumeName === undefined),
   ];
-  for (const claim of ordered) {
+  for (let index = 0; index < ordered.length; index++) {
+    const claim = ordered[index] as SimClaim;
     const status =
       claim.volumeName !== undefined
         ? bindRequestedClaim(context, claim, claim.volumeName)
         : bindUnboundClaim(context, claim);
     context.status.set(claimKey(claim), status);
+    if ((index + 1) % CLAIMS_PER_STEP === 0) yield;
   }
 }
 
-function bindBeforeScheduling(
+function* bindBeforeScheduling(
   objects: readonly SimObject[],
   pods: readonly SimPod[],
   cluster: Cluster,
-): ClaimState {
+): Generator<void, ClaimState, void> {
   const { classes, defaultClass } = resolveStorageClasses(objects, cluster);
   const claims = collectClaims(objects, pods, defaultClass);
   const context: BindingContext = {
@@ -80,7 +93,7 @@ function bindBeforeScheduling(
     boundTo: new Map(),
     status: new Map(),
   };
-  runController(context, claims);
+  yield* runController(context, claims);
   const state: ClaimState = {
     stage: 'before-scheduling',
     classes,
@@ -98,16 +111,16 @@ function bindBeforeScheduling(
  * the scheduler, say: their generic ephemeral claims), bound by the PV
  * controller like the others.
  */
-function addLateClaims(
+function* addLateClaims(
   base: ClaimState,
   objects: readonly SimObject[],
   pods: readonly SimPod[],
-): ClaimState {
+): Generator<void, ClaimState, void> {
   const known = new Set(base.claims.map(claimKey));
   const late = collectClaims(objects, pods, base.defaultClass, known);
   if (late.length === 0) return base;
   const context = contextFromState(base);
-  runController(context, late);
+  yield* runController(context, late);
   const claims = [...base.claims, ...late].sort(
     (a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name),
   );
@@ -169,13 +182,14 @@ function unscheduledPodsByClaim(pods: readonly SimPod[]): Map<string, string[]> 
   return byClaim;
 }
 
-function bindAfterScheduling(
+function* bindAfterScheduling(
   base: ClaimState,
   pods: readonly SimPod[],
   cluster: Cluster,
-): ClaimState {
+): Generator<void, ClaimState, void> {
   const context = contextFromState(base);
   const state: ClaimState = { ...base, stage: 'after-scheduling', status: context.status };
+  let matched = 0;
   for (const pod of pods) {
     if (pod.node === null) continue;
     const node = cluster.nodes.find((candidate) => candidate.name === pod.node);
@@ -193,6 +207,7 @@ function bindAfterScheduling(
         : provisionClaim(context, claim, () => match.rejections, node);
       if (status.volume !== undefined) chosen.add(status.volume);
       context.status.set(claimKey(claim), status);
+      if (++matched % CLAIMS_PER_STEP === 0) yield;
     }
   }
   // emitEventForUnboundDelayBindingClaim: a claim still waiting names the
@@ -230,7 +245,19 @@ export function bindClaims(
   stage: BindingStage,
   previous?: ClaimState,
 ): ClaimState {
-  const base = previous ?? bindBeforeScheduling(objects, pods, cluster);
+  return runSteps(bindClaimsSteps(objects, pods, cluster, stage, previous));
+}
+
+/** `bindClaims` a few claims at a time (see `simulateSteps`). */
+export function* bindClaimsSteps(
+  objects: readonly SimObject[],
+  pods: readonly SimPod[],
+  cluster: Cluster,
+  stage: BindingStage,
+  previous?: ClaimState,
+): Generator<void, ClaimState, void> {
+  const base = previous ?? (yield* bindBeforeScheduling(objects, pods, cluster));
   if (stage === 'before-scheduling') return base;
-  return bindAfterScheduling(addLateClaims(base, objects, pods), pods, cluster);
+  const withLate = yield* addLateClaims(base, objects, pods);
+  return yield* bindAfterScheduling(withLate, pods, cluster);
 }
