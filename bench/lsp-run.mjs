@@ -596,12 +596,18 @@ export async function runWorkspace({ server, folder, plan, logFile }) {
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
     });
+    // The timer is cleared once answered: a pending one kept the bench process alive for
+    // the whole timeout after its last figure.
+    let initTimer;
     await Promise.race([
       init,
-      sleep(plan.timeoutS * 1000).then(() => {
-        throw new StepTimeout('initialize', plan.timeoutS);
+      new Promise((_, reject) => {
+        initTimer = setTimeout(
+          () => reject(new StepTimeout('initialize', plan.timeoutS)),
+          plan.timeoutS * 1000,
+        );
       }),
-    ]);
+    ]).finally(() => clearTimeout(initTimer));
     m.initializeMs = now() - t;
     t = now();
     conn.sendNotification('initialized', {});
