@@ -8,7 +8,7 @@
 // Prints tables and appends one JSON line per manifest size to results.jsonl. Asserts nothing.
 //
 // Options
-//   --quick           100 and 1,000 documents, Slipway only (well under a minute)
+//   --quick           100 and 1,000 documents, Slipway only (about a minute)
 //   --docs LIST       document counts (default 100,1000,5000)
 //   --servers LIST    slipway,yaml-language-server (default both; --quick: slipway)
 //   --runs R          fresh servers per server and size (default 3; yaml-language-server:
