@@ -10,7 +10,7 @@ import type { JsonObject, JsonPath } from '../model/json';
 import { memoByObject } from './model/memo';
 import type { SimObject } from './model/sim-object';
 import type { SimPod } from './model/sim-pod';
-import { simulateServices } from './networking/simulate-services';
+import { simulateServicesSteps } from './networking/simulate-services';
 import {
   REPORT_VERSION,
   type Cluster,
@@ -157,7 +157,7 @@ export function* simulateSteps(
   const pods = scheduled.pods;
   const config = yield* resolveConfigUseSteps(objects, pods, configSources);
   yield;
-  const services = simulateServices(objects, pods, cluster);
+  const services = yield* simulateServicesSteps(objects, pods, cluster);
   yield;
   const ingresses = simulateIngresses(objects, services.services, cluster);
   yield;

@@ -2,6 +2,7 @@
  * The Services of a scope on a cluster: ClusterIPs, nodePorts, endpoints,
  * DNS names and external access, with the cross-resource findings.
  */
+import { ITEMS_PER_STEP, runSteps } from '../../steps/run-steps';
 import type { Cluster, ReportDiagnostic, ServicePortReport, ServiceReport } from '../report';
 import type { SimObject } from '../model/sim-object';
 import { sourceOf } from '../model/sim-object';
@@ -32,7 +33,22 @@ export function simulateServices(
   objects: readonly SimObject[],
   pods: readonly SimPod[],
   cluster: Cluster,
-): { services: ServiceReport[]; diagnostics: ReportDiagnostic[] } {
+): ServicesResult {
+  return runSteps(simulateServicesSteps(objects, pods, cluster));
+}
+
+/** What `simulateServices` gives. */
+export interface ServicesResult {
+  services: ServiceReport[];
+  diagnostics: ReportDiagnostic[];
+}
+
+/** `simulateServices` a slice of Services at a time (see `simulateSteps`). */
+export function* simulateServicesSteps(
+  objects: readonly SimObject[],
+  pods: readonly SimPod[],
+  cluster: Cluster,
+): Generator<void, ServicesResult, void> {
   const views = objectsOfKind(objects, '', 'Service')
     .map(readService)
     .filter((view): view is ServiceView => view !== undefined)
@@ -43,7 +59,8 @@ export function simulateServices(
   const services: ServiceReport[] = [];
   const podIndex = new PodIndex(pods);
 
-  for (const view of views) {
+  for (const [index, view] of views.entries()) {
+    if ((index + 1) % ITEMS_PER_STEP === 0) yield;
     const selected = selectedPods(view, podIndex);
     const selectorFinding = checkServiceSelector(view, selected, podIndex);
     if (selectorFinding) diagnostics.push(selectorFinding);

@@ -224,6 +224,9 @@ export function* schedulePodsSteps(
     }
   }
   for (const [key, stop] of halted) if (stop.notCreated.length === 0) halted.delete(key);
+  // Each of the two passes over every pod that follow is a step of its own.
+  yield;
   diagnostics.push(...unschedulableDiagnostics(placed, halted, cluster));
+  yield;
   return { pods: placed, diagnostics, workloads: buildWorkloadReports(plans, placed) };
 }
