@@ -1,3 +1,4 @@
+import { appendTo } from '../model/append-to';
 import type { ConfigObjectReport } from '../report';
 import type { SimPod } from '../model/sim-pod';
 import { compareText } from '../storage/document-order';
@@ -32,10 +33,7 @@ export function podConfigMapIndex(
     for (const use of entry.usedBy) {
       if (seen.has(use.pod)) continue;
       seen.add(use.pod);
-      const key = `${entry.namespace}\u0000${use.pod}`;
-      const list = byPod.get(key);
-      if (list) list.push(entry);
-      else byPod.set(key, [entry]);
+      appendTo(byPod, `${entry.namespace}\u0000${use.pod}`, entry);
     }
   }
   return (pod) =>

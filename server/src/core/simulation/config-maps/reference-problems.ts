@@ -19,6 +19,7 @@ import {
 } from './config-codes';
 import type { ConfigReference } from './config-references';
 import { findSource, type ConfigKind, type ConfigSource } from './config-sources';
+import { appendTo } from '../model/append-to';
 import { listNames, listNearest } from '../model/list-names';
 
 /** One failing reference. */
@@ -59,10 +60,7 @@ function sourceNames(
   if (!index || index.size !== sources.size) {
     const byNamespace = new Map<string, string[]>();
     for (const source of sources.values()) {
-      const key = `${source.kind}/${source.namespace}`;
-      const names = byNamespace.get(key);
-      if (names) names.push(source.name);
-      else byNamespace.set(key, [source.name]);
+      appendTo(byNamespace, `${source.kind}/${source.namespace}`, source.name);
     }
     index = { size: sources.size, byNamespace };
     namesIndexes.set(sources, index);

@@ -1,5 +1,6 @@
 import type { JsonPath } from '../../model/json';
 import { podSpecPath } from '../../model/pod-template';
+import { appendTo } from './append-to';
 import type { SimObject } from './sim-object';
 
 /** An object that holds a pod spec (a workload or a Pod), and the path of that spec. */
@@ -36,9 +37,7 @@ function indexOf(objects: readonly SimObject[]): KindIndex {
         kinds = new Map();
         byKind.set(group, kinds);
       }
-      const list = kinds.get(kind);
-      if (list) list.push(object);
-      else kinds.set(kind, [object]);
+      appendTo(kinds, kind, object);
     }
     index = { length: objects.length, byKind };
     indexes.set(objects, index);

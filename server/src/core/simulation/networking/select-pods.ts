@@ -1,3 +1,4 @@
+import { appendTo } from '../model/append-to';
 import type { SimPod } from '../model/sim-pod';
 import type { SelectorPair, ServiceView } from './service-view';
 
@@ -26,10 +27,10 @@ export class PodIndex {
 
   constructor(readonly pods: readonly SimPod[]) {
     for (const pod of pods) {
-      append(this.byNamespace, pod.namespace, pod);
+      appendTo(this.byNamespace, pod.namespace, pod);
       for (const key of Object.keys(pod.labels)) {
         const value = pod.labels[key];
-        if (typeof value === 'string') append(this.byLabel, labelKey(key, value), pod);
+        if (typeof value === 'string') appendTo(this.byLabel, labelKey(key, value), pod);
       }
     }
   }
@@ -62,12 +63,6 @@ export class PodIndex {
 
 function labelKey(key: string, value: string): string {
   return `${key}\u0000${value}`;
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The pods of the Service's namespace that its selector matches, whatever their phase. */

@@ -16,6 +16,7 @@
  * the outcome never depends on the order of the input.
  */
 import { runSteps } from '../../steps/run-steps';
+import { appendTo } from '../model/append-to';
 import type { Cluster } from '../report';
 import { keyOf, type SimObject } from '../model/sim-object';
 import type { SimPod } from '../model/sim-pod';
@@ -173,10 +174,7 @@ function unscheduledPodsByClaim(pods: readonly SimPod[]): Map<string, string[]> 
   for (const pod of pods) {
     if (pod.node !== null) continue;
     for (const ref of podClaimRefs(pod)) {
-      const key = keyOf(pod.namespace, ref.claim);
-      const list = byClaim.get(key);
-      if (list) list.push(pod.name);
-      else byClaim.set(key, [pod.name]);
+      appendTo(byClaim, keyOf(pod.namespace, ref.claim), pod.name);
     }
   }
   return byClaim;

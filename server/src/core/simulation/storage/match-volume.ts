@@ -14,6 +14,7 @@
  * and access modes are checked directly.
  */
 import type { ClusterNode } from '../report';
+import { appendTo } from '../model/append-to';
 import { keyOf } from '../model/sim-object';
 import {
   describeRequirement,
@@ -266,12 +267,6 @@ const volumeIndexes = new WeakMap<readonly SimVolume[], VolumeIndex>();
 
 function compareIndexed(a: IndexedVolume, b: IndexedVolume): number {
   return compareText(a.volume.name, b.volume.name) || a.index - b.index;
-}
-
-function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {

@@ -1,3 +1,4 @@
+import { appendTo } from '../model/append-to';
 import type { SimPod } from '../model/sim-pod';
 import type { WorkloadReport } from '../report';
 import type { WorkloadPlan } from './workload-plan';
@@ -18,10 +19,7 @@ export function buildWorkloadReports(
 ): WorkloadReport[] {
   const owned = new Map<string, SimPod[]>();
   for (const pod of pods) {
-    const key = `${pod.owner.kind}/${pod.namespace}/${pod.owner.name}`;
-    const list = owned.get(key);
-    if (list) list.push(pod);
-    else owned.set(key, [pod]);
+    appendTo(owned, `${pod.owner.kind}/${pod.namespace}/${pod.owner.name}`, pod);
   }
   return plans
     .map((plan): WorkloadReport => {
