@@ -3,6 +3,7 @@
  * (pod-template-hash, pod name suffixes): hashes of the canonical input, so
  * the same manifests always give the same report.
  */
+import { memoByValue } from './memo';
 
 /** 32-bit FNV-1a, as kube-controller-manager hashes pod templates. */
 export function fnv1a32(text: string): number {
@@ -48,20 +49,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-// Hashes of the templates seen, by template: a manifest's parsed data is
-// never changed, and an edit re-parses only the documents it touches, so a
-// re-simulation hashes only the templates of those.
-const templateHashes = new WeakMap<object, string>();
-
-/** The pod-template-hash label a Deployment's ReplicaSet gets: FNV-1a of the template, safe-encoded. */
-export function podTemplateHash(template: unknown): string {
-  if (typeof template !== 'object' || template === null) {
-    return safeEncode(String(fnv1a32(canonicalJson(template))));
-  }
-  let hash = templateHashes.get(template);
-  if (hash === undefined) {
-    hash = safeEncode(String(fnv1a32(canonicalJson(template))));
-    templateHashes.set(template, hash);
-  }
-  return hash;
-}
+/**
+ * The pod-template-hash label a Deployment's ReplicaSet gets: FNV-1a of the
+ * template, safe-encoded. Remembered by template (memoByValue): an edit
+ * re-parses only the documents it touches, so a re-simulation hashes only
+ * the templates of those.
+ */
+export const podTemplateHash: (template: unknown) => string = memoByValue((template) =>
+  safeEncode(String(fnv1a32(canonicalJson(template)))),
+);
