@@ -7,6 +7,7 @@
  */
 import { isJsonObject } from '../../model/json';
 import { mergedSecretData } from '../../rules/config/secret-data';
+import { objectsOfKind } from '../model/object-kinds';
 import { keyOf, namespaceOf, type SimObject } from '../model/sim-object';
 import { compareDocumentOrder, compareText } from '../storage/document-order';
 
@@ -81,15 +82,13 @@ export function builtinSource(
 /** The ConfigMaps and Secrets of the scope by sourceKey (a later document of a name wins). */
 export function collectConfigSources(objects: readonly SimObject[]): Map<string, ConfigSource> {
   const sources = new Map<string, ConfigSource>();
-  const documents = objects.filter(({ manifest: { gvk } }) => {
-    return gvk.group === '' && (gvk.kind === 'ConfigMap' || gvk.kind === 'Secret');
-  });
-  for (const object of documents.sort(compareDocumentOrder)) {
-    const { gvk, name } = object.manifest;
-    if (gvk.kind !== 'ConfigMap' && gvk.kind !== 'Secret') continue;
-    if (name === undefined || name === '') continue;
-    const source = fromDocument(object, gvk.kind, name);
-    sources.set(sourceKey(source.kind, source.namespace, name), source);
+  for (const kind of ['ConfigMap', 'Secret'] as const) {
+    for (const object of [...objectsOfKind(objects, '', kind)].sort(compareDocumentOrder)) {
+      const { name } = object.manifest;
+      if (name === undefined || name === '') continue;
+      const source = fromDocument(object, kind, name);
+      sources.set(sourceKey(source.kind, source.namespace, name), source);
+    }
   }
   return sources;
 }
