@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { CheckContext } from '../core/check/check-context';
 import type { FileCheck } from '../core/check/check-text';
+import { isEditOf } from '../core/check/recheck-edit';
 import { applySeverityOverrides } from '../core/diagnostics/apply-overrides';
 import type { Finding } from '../core/diagnostics/finding';
 import { routeRequest } from '../core/simulation/ingress/route-request';
@@ -301,7 +302,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const current = workspace.get(path);
     if (current?.text === text) return current;
     const change = edits.take(document.uri, text);
-    const asEdit = current !== undefined && change !== undefined && change.before === current.text;
+    const asEdit = isEditOf(current?.text, change);
     if (!inSlices || asEdit || text.length < SLICED_CHECK_CHARS) {
       return workspace.setText(path, text, true, change);
     }

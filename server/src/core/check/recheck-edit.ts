@@ -135,6 +135,14 @@ export function recheckEdit(
   return { check: assembleFileCheck(chunks), removed, added };
 }
 
+/** True when `change` was made to `text` (so the new text can be checked as an edit of it). */
+export function isEditOf<Change extends { before: string }>(
+  text: string | undefined,
+  change: Change | undefined,
+): change is Change {
+  return text !== undefined && change !== undefined && change.before === text;
+}
+
 /**
  * Checks `text`: as an edit of `previous` when `change` starts from its text
  * (only the edited documents are checked again; `asEdit`), else as a whole,
@@ -147,7 +155,7 @@ export function checkChangedText(
   change: { before: string; edit: TextEdit } | undefined,
   lookup?: ChunkLookup,
 ): EditedCheck & { asEdit: boolean } {
-  if (previous && change && change.before === previous.text) {
+  if (previous && isEditOf(previous.text, change)) {
     return { ...recheckEdit(previous.check, text, change.edit, context, lookup), asEdit: true };
   }
   const old = previous?.check.chunks ?? [];
