@@ -375,18 +375,21 @@ const median = (xs) => {
 };
 const round = (x, d = 2) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
+/** Median, min, max and count of the numbers among `values`, rounded. */
+function spread(values) {
+  const xs = values.filter((x) => typeof x === 'number');
+  return {
+    median: round(median(xs)),
+    min: xs.length ? round(Math.min(...xs)) : null,
+    max: xs.length ? round(Math.max(...xs)) : null,
+    n: xs.length,
+  };
+}
+
 function summarize(plan, runs) {
   const pool = (k) => runs.flatMap((r) => (Array.isArray(r[k]) ? r[k] : [r[k]]));
   const first = runs[0];
-  const fig = (k) => {
-    const xs = pool(k).filter((x) => typeof x === 'number');
-    return {
-      median: round(median(xs)),
-      min: xs.length ? round(Math.min(...xs)) : null,
-      max: xs.length ? round(Math.max(...xs)) : null,
-      n: xs.length,
-    };
-  };
+  const fig = (k) => spread(pool(k));
   return {
     plan: {
       runs: plan.runs,
@@ -532,14 +535,7 @@ async function measureColdOpen(cfg, gen, files, plan, n) {
       `[bench] N=${n} Slipway cold open ${r}/${plan.runs} (file outside the workspace): open→complete ${fmtMs(m.openCompleteMs)}`,
     );
   }
-  return times.length
-    ? {
-        median: round(median(times)),
-        min: round(Math.min(...times)),
-        max: round(Math.max(...times)),
-        n: times.length,
-      }
-    : null;
+  return times.length ? spread(times) : null;
 }
 
 function report(record) {
