@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -11,17 +11,10 @@ import { stripNulls } from '../../../server/src/core/check/strip-nulls';
 import { ALL_RULES } from '../../../server/src/core/rules/all-rules';
 import { ruleApplies, rulesFor } from '../../../server/src/core/rules/rule';
 import { coreContext, REPO_ROOT } from '../../support/core-context';
+import { yamlFiles } from '../../support/yaml-files';
 
 const doc = (name: string, type = 'ClusterIP'): string =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  type: ${type}\n  ports:\n    - port: 80\n`;
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 describe('checking a file a document at a time', () => {
   it('yields once per document it checks and ends with what checkText returns', () => {

@@ -4,11 +4,12 @@
  * test/corpus-expected.json ({path, code, line}).
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../../../server/src/core/check/check-text';
 import { coreContext, REPO_ROOT, SHARED_DIR } from '../../support/core-context';
+import { yamlFiles } from '../../support/yaml-files';
 
 interface CorpusFinding {
   path: string;
@@ -17,16 +18,6 @@ interface CorpusFinding {
 }
 
 const CORPUS = join(SHARED_DIR, 'corpus');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/.test(name) ? [path] : [];
-    })
-    .sort();
-}
 
 describe('real-world corpus', () => {
   it('raises exactly the hand-checked findings and nothing else', (t) => {

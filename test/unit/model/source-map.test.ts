@@ -1,22 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { JsonPath } from '../../../server/src/core/model/json';
-import { SourceMap } from '../../../server/src/core/model/source-map';
+import { documentSourceMap } from '../../../server/src/core/parse/document-source-map';
 import { splitDocuments } from '../../../server/src/core/parse/split-documents';
 import { YAML_PARSE_OPTIONS } from '../../../server/src/core/parse/yaml-options';
 import { REPO_ROOT } from '../../support/core-context';
 import { ReferenceSourceMap } from './reference-source-map';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
+import { yamlFiles } from '../../support/yaml-files';
 
 /** Every path of a value, plus paths that do not exist below each of them. */
 function pathsOf(value: unknown, base: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
@@ -62,7 +55,7 @@ describe('source map (compact)', () => {
           } catch {
             value = undefined;
           }
-          const compact = new SourceMap(document, lineCounter);
+          const compact = documentSourceMap(document, lineCounter);
           const reference = new ReferenceSourceMap(document, lineCounter);
           for (const path of pathsOf(value)) {
             const where = `${JSON.stringify(path)} in ${JSON.stringify(chunk.text.slice(0, 80))}`;

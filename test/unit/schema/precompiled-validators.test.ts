@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -19,6 +19,7 @@ import {
   precompiledDefinitions,
 } from '../../../scripts/gen-validators';
 import { REPO_ROOT, SHARED_DIR } from '../../support/core-context';
+import { yamlFiles } from '../../support/yaml-files';
 
 const bundle = JSON.parse(readFileSync(join(REPO_ROOT, BUNDLE_PATH), 'utf8')) as SchemaBundle;
 const definitions = precompiledDefinitions(bundle);
@@ -38,14 +39,6 @@ function loadStandalone(): Record<string, SchemaValidateFunction> {
   ) => void;
   evaluate(module, module.exports, requireShim);
   return module.exports;
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
 }
 
 const FIXTURES = [

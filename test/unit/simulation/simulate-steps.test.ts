@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../../../server/src/core/check/check-text';
@@ -10,14 +10,7 @@ import { PodIndex, selectedPods } from '../../../server/src/core/simulation/netw
 import { readService } from '../../../server/src/core/simulation/networking/service-view';
 import { simulate, simulateSteps } from '../../../server/src/core/simulation/simulate';
 import { coreContext, REPO_ROOT } from '../../support/core-context';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
+import { yamlFiles } from '../../support/yaml-files';
 
 function objectsOf(file: string): SimObject[] {
   const check = checkText(readFileSync(file, 'utf8'), coreContext());

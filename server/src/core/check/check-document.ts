@@ -3,7 +3,7 @@ import type { CodeInfo } from '../diagnostics/code-info';
 import type { Finding } from '../diagnostics/finding';
 import { isJsonObject, type JsonObject, type JsonPath } from '../model/json';
 import { createManifest, type Manifest } from '../model/manifest';
-import { SourceMap } from '../model/source-map';
+import type { SourceMap } from '../model/source-map';
 import type { ParsedDocument } from '../parse/parsed-document';
 import { rulesFor, type RuleContext } from '../rules/rule';
 import { schemaErrorsToFindings } from '../schema/schema-findings';
@@ -179,9 +179,9 @@ export function checkParsedDocument(parsed: ParsedDocument, context: CheckContex
   if (parsed.empty || parsed.value === undefined || broken) {
     return { findings, manifests: [], kubernetes: false };
   }
-  const [start, , end] = parsed.document.range;
+  const [start, end] = parsed.range;
   const documentRange = offsetsToRange(parsed.lineCounter, start, end);
-  const sourceMap = new SourceMap(parsed.document, parsed.lineCounter);
+  const sourceMap = parsed.sourceMap;
   if (!isJsonObject(parsed.value)) {
     return {
       findings,

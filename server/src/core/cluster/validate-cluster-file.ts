@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { CORE_CODES } from '../diagnostics/core-codes';
 import { formatPath, isJsonObject } from '../model/json';
-import { SourceMap } from '../model/source-map';
+import { documentSourceMap } from '../parse/document-source-map';
 import { decodeInstancePath } from '../schema/schema-findings';
 import { offsetsToRange } from '../text/offset-range';
 import { CLUSTER_FILE_SCHEMA } from './cluster-schema';
@@ -30,7 +30,7 @@ export function validateClusterFile(text: string): ClusterFileCheck {
   }));
   if (findings.length > 0) return { value: undefined, findings };
   const value: unknown = document.toJS({ maxAliasCount: 100 });
-  const sourceMap = new SourceMap(document, lineCounter);
+  const sourceMap = documentSourceMap(document, lineCounter);
   if (!isJsonObject(value)) {
     return {
       value: undefined,

@@ -1,10 +1,8 @@
-import { isMap, isSeq, type Node } from 'yaml';
 import { getAt, isJsonObject, type JsonPath } from '../model/json';
-import { SourceMap } from '../model/source-map';
+
 import { parseChunk } from '../parse/parse-chunk';
 import type { ParsedDocument } from '../parse/parsed-document';
 import { splitDocuments } from '../parse/split-documents';
-import { offsetsToRange } from '../text/offset-range';
 import { makeRange, shiftRange, type Range } from '../text/range';
 import { buildOutline, findKey, keyChildren, type Outline, type OutlineNode } from './outline';
 
@@ -98,20 +96,8 @@ function outlineView(outline: Outline, node: OutlineNode): ObjectView {
 }
 
 function parsedView(parsed: ParsedDocument, basePath: JsonPath): ObjectView {
-  const sourceMap = new SourceMap(parsed.document, parsed.lineCounter);
-  const contents = parsed.document.contents as Node | null;
-  let node: unknown = contents;
-  for (const segment of basePath) {
-    node = isMap(node)
-      ? node.get(segment, true)
-      : isSeq(node)
-        ? node.get(segment, true)
-        : undefined;
-  }
-  const nodeRange = (node as Node | undefined)?.range;
-  const range = nodeRange
-    ? offsetsToRange(parsed.lineCounter, nodeRange[0], nodeRange[1])
-    : makeRange(0, 0, 0, 0);
+  const sourceMap = parsed.sourceMap;
+  const range = sourceMap.span(basePath) ?? makeRange(0, 0, 0, 0);
   const scalar = (path: JsonPath): string | undefined => {
     const value = getAt(parsed.value, [...basePath, ...path]);
     return typeof value === 'string' ? value : undefined;

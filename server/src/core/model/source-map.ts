@@ -1,22 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { offsetsToRange, type LinePositions } from '../text/offset-range';
 import type { Range } from '../text/range';
 import type { JsonPath } from './json';
+import { FIELD, NODE_FIELDS, NODE_KIND, NONE, type SourceMapParts } from './source-map-table';
 
 /** What part of an entry a range should cover. */
 export type RangeTarget = 'key' | 'value';
 
-// Node kinds of the compact tables (FLOW is added to MAP or SEQ).
-const SCALAR = 1;
-const MAP = 2;
-const SEQ = 3;
-const ALIAS = 4;
-const OTHER = 5;
-const KIND = 7;
-const FLOW = 8;
-
-/** No node: a missing pair value, a null sequence item, an alias to nothing. */
-const NONE = -1;
+const { scalar: SCALAR, map: MAP, seq: SEQ, alias: ALIAS, mask: KIND, flow: FLOW } = NODE_KIND;
+const { kind: KIND_FIELD, start: START, end: END, first: FIRST, count: COUNT } = FIELD;
 
 interface Located {
   key: number;
@@ -49,18 +40,6 @@ class LineStarts implements LinePositions {
 }
 
 /**
- * One node's fields in the table, NODE_FIELDS ints a node: its kind, source
- * offsets, and where its entries are (a collection: the first child slot and
- * how many entries; an alias: its anchored node's id in FIRST).
- */
-const KIND_FIELD = 0;
-const START = 1;
-const END = 2;
-const FIRST = 3;
-const COUNT = 4;
-const NODE_FIELDS = 5;
-
-/**
  * Maps JSON paths of one parsed document back to source ranges. It keeps a
  * compact copy of the document's node tree (kinds, offsets and child ids in
  * one typed array, map keys, scalar sources), made once, so the yaml Document
@@ -81,79 +60,14 @@ export class SourceMap {
   private readonly root: number;
   private readonly lines: LineStarts;
 
-  constructor(document: Document.Parsed, lineCounter: LineCounter) {
-    // Built in plain arrays (fast to grow), then copied into the one table.
-    const nodes: number[] = [];
-    const slots: number[] = [];
-    const keys: (string | undefined)[] = [];
-    const sources: (string | undefined)[] = [];
-    const anchored = new Map<unknown, number>();
-    const aliases: [number, unknown][] = [];
-
-    const add = (node: Node, kind: number): number => {
-      const id = nodes.length / NODE_FIELDS;
-      const range = node.range;
-      nodes.push(kind, range ? range[0] : NONE, range ? range[1] : NONE, NONE, 0);
-      if ((node as { anchor?: string }).anchor) anchored.set(node, id);
-      return id;
-    };
-    /** Reserves `count` child slots (filled by the caller) and records them on node `id`. */
-    const reserve = (id: number, count: number): number => {
-      const first = slots.length;
-      for (let i = 0; i < count; i++) slots.push(NONE);
-      nodes[id * NODE_FIELDS + FIRST] = first;
-      nodes[id * NODE_FIELDS + COUNT] = count;
-      return first;
-    };
-    const flow = (node: unknown): number => ((node as { flow?: boolean }).flow === true ? FLOW : 0);
-    const visit = (node: unknown): number => {
-      if (node === null || node === undefined) return NONE;
-      if (isScalar(node)) {
-        const id = add(node, SCALAR);
-        if (typeof node.source === 'string') sources[id] = node.source;
-        return id;
-      }
-      if (isAlias(node)) {
-        const id = add(node, ALIAS);
-        aliases.push([id, node]);
-        return id;
-      }
-      if (isMap(node)) {
-        const id = add(node, MAP | flow(node));
-        const items = node.items;
-        const first = reserve(id, 2 * items.length);
-        nodes[id * NODE_FIELDS + COUNT] = items.length;
-        for (let i = 0; i < items.length; i++) {
-          const pair = items[i] as (typeof items)[number];
-          const slot = first + 2 * i;
-          if (isScalar(pair.key)) keys[slot] = String(pair.key.value);
-          slots[slot] = visit(pair.key);
-          slots[slot + 1] = visit(pair.value);
-        }
-        return id;
-      }
-      if (isSeq(node)) {
-        const id = add(node, SEQ | flow(node));
-        const items = node.items;
-        const first = reserve(id, items.length);
-        for (let i = 0; i < items.length; i++) slots[first + i] = visit(items[i]);
-        return id;
-      }
-      return add(node as Node, OTHER);
-    };
-    this.root = visit(document.contents);
-    for (const [id, alias] of aliases) {
-      const target = (alias as { resolve(doc: Document): unknown }).resolve(document);
-      nodes[id * NODE_FIELDS + FIRST] = anchored.get(target) ?? NONE;
-    }
-    const table = new Int32Array(nodes.length + slots.length);
-    table.set(nodes);
-    table.set(slots, nodes.length);
-    this.table = table;
-    this.slotBase = nodes.length;
-    this.keys = keys;
-    this.sources = sources;
-    this.lines = new LineStarts(Int32Array.from(lineCounter.lineStarts));
+  /** Made by a SourceMapBuilder, from a yaml Document or straight from the CST. */
+  constructor(parts: SourceMapParts) {
+    this.table = parts.table;
+    this.slotBase = parts.slotBase;
+    this.keys = parts.keys;
+    this.sources = parts.sources;
+    this.root = parts.root;
+    this.lines = new LineStarts(Int32Array.from(parts.lineStarts));
   }
 
   private field(id: number, field: number): number {
@@ -215,6 +129,12 @@ export class SourceMap {
     const start = this.field(id, START);
     if (start === NONE) return undefined;
     return offsetsToRange(this.lines, start, this.field(id, END));
+  }
+
+  /** The whole extent of the node at `path` (every line of it), if the path exists. */
+  span(path: JsonPath): Range | undefined {
+    const found = this.locate(path);
+    return found.depth === path.length ? this.nodeRange(found.value) : undefined;
   }
 
   /** The source text of the scalar at `path` as written (`yes`, `0644`), if it is a scalar. */

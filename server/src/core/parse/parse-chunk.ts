@@ -1,9 +1,19 @@
-import { isScalar, LineCounter, parseAllDocuments, YAMLParseError } from 'yaml';
+import {
+  Composer,
+  isScalar,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type CST,
+  type Document,
+} from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { CORE_CODES } from '../diagnostics/core-codes';
 import { offsetsToRange } from '../text/offset-range';
 import { makeRange } from '../text/range';
 import { PARSE_LIMITS } from './limits';
+import { composeCst } from './compose-cst';
+import { documentSourceMap } from './document-source-map';
 import type { ParsedDocument } from './parsed-document';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options';
 
@@ -43,6 +53,14 @@ function flowNestingDepth(text: string): number {
     }
   }
   return max;
+}
+
+/** How many times `char` occurs in `text`, counting no further than `limit` + 1. */
+function occurrences(text: string, char: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1 && count <= limit; at = text.indexOf(char, at + 1))
+    count++;
+  return count;
 }
 
 /**
@@ -121,9 +139,17 @@ function badIndentFinding(
   };
 }
 
+/** yaml's own composer, for what composeCst leaves to it: anchors, tags, errors. */
+function composeWithYaml(tokens: readonly CST.Token[]): Document.Parsed[] {
+  return Array.from(new Composer(YAML_PARSE_OPTIONS).compose(tokens));
+}
+
 /** Parses one chunk with YAML 1.1 rules; never throws. */
 export function parseChunk(text: string): ParsedChunk {
-  const depth = flowNestingDepth(text);
+  // Nesting is never deeper than the count of opening brackets: most chunks have a few, so the scan is skipped.
+  const limit = PARSE_LIMITS.maxNestingDepth;
+  const openings = occurrences(text, '[', limit) + occurrences(text, '{', limit);
+  const depth = openings > limit ? flowNestingDepth(text) : 0;
   if (depth > PARSE_LIMITS.maxNestingDepth) {
     return {
       documents: [],
@@ -138,9 +164,13 @@ export function parseChunk(text: string): ParsedChunk {
     };
   }
   const lineCounter = new LineCounter();
-  let parsed;
+  let documents: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+    const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    // The common case: the value and source map straight from the CST.
+    const composed = composeCst(tokens, lineCounter.lineStarts);
+    if (composed) return { documents: [{ ...composed, lineCounter, findings: [] }], findings: [] };
+    documents = composeWithYaml(tokens);
   } catch (error) {
     return {
       documents: [],
@@ -154,7 +184,6 @@ export function parseChunk(text: string): ParsedChunk {
       ],
     };
   }
-  const documents = Array.isArray(parsed) ? parsed : [];
   return {
     documents: documents.map((document): ParsedDocument => {
       // One syntax error per document: the later ones are almost always its echoes.
@@ -192,7 +221,15 @@ export function parseChunk(text: string): ParsedChunk {
           });
         }
       }
-      return { document, lineCounter, value, findings, empty };
+      const [start, , end] = document.range;
+      return {
+        sourceMap: documentSourceMap(document, lineCounter),
+        range: [start, end],
+        lineCounter,
+        value,
+        findings,
+        empty,
+      };
     }),
     findings: [],
   };

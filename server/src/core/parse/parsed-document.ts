@@ -1,9 +1,13 @@
-import type { Document, LineCounter } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
+import type { SourceMap } from '../model/source-map';
 
 /** One parsed YAML document, positions relative to its chunk. */
 export interface ParsedDocument {
-  document: Document.Parsed;
+  /** Where each path of `value` is in the text. */
+  sourceMap: SourceMap;
+  /** The document's offsets in its chunk: where it starts and where it ends, past trailing comments. */
+  range: [number, number];
   lineCounter: LineCounter;
   /** The document as plain data; `undefined` when it could not be converted (alias limit …). */
   value: unknown;

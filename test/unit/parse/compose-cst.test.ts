@@ -1,0 +1,148 @@
+/**
+ * The CST composer against yaml's own composer: for every document it takes,
+ * yaml reports no error or warning, and the value, the document range and every
+ * path's ranges and sources are yaml's; what it leaves to yaml is what it must.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { LineCounter, parseAllDocuments, Parser } from 'yaml';
+import type { JsonPath } from '../../../server/src/core/model/json';
+import { composeCst } from '../../../server/src/core/parse/compose-cst';
+import { documentSourceMap } from '../../../server/src/core/parse/document-source-map';
+import { splitDocuments } from '../../../server/src/core/parse/split-documents';
+import {
+  YAML_PARSE_OPTIONS,
+  YAML_TO_JS_OPTIONS,
+} from '../../../server/src/core/parse/yaml-options';
+import { REPO_ROOT, SHARED_DIR } from '../../support/core-context';
+import { yamlFiles } from '../../support/yaml-files';
+
+/** Every path of a value, plus paths that do not exist below each of them. */
+function pathsOf(value: unknown, base: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+  out.push(base, [...base, 'absent'], [...base, 7]);
+  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...base, i], out));
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, child] of Object.entries(value)) pathsOf(child, [...base, key], out);
+  return out;
+}
+
+function compose(text: string) {
+  const lineCounter = new LineCounter();
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  return composeCst(tokens, lineCounter.lineStarts);
+}
+
+/** Compares one chunk; returns whether the CST composer took it. */
+function compareChunk(text: string): boolean {
+  const composed = compose(text);
+  if (!composed) return false;
+  const where = JSON.stringify(text.slice(0, 120));
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+  assert.ok(Array.isArray(documents) && documents.length === 1, `one document in ${where}`);
+  const document = documents[0]!;
+  assert.deepEqual(
+    [...document.errors, ...document.warnings].map((error) => error.message),
+    [],
+    `yaml finds nothing wrong in ${where}`,
+  );
+  const expected: unknown = composed.empty ? undefined : document.toJS(YAML_TO_JS_OPTIONS);
+  assert.deepStrictEqual(composed.value, expected, `value of ${where}`);
+  assert.deepEqual(composed.range, [document.range[0], document.range[2]], `range of ${where}`);
+  const reference = documentSourceMap(document, lineCounter);
+  for (const path of pathsOf(composed.value)) {
+    const at = `${JSON.stringify(path)} in ${where}`;
+    assert.deepEqual(composed.sourceMap.range(path, 'key'), reference.range(path, 'key'), at);
+    assert.deepEqual(composed.sourceMap.range(path, 'value'), reference.range(path, 'value'), at);
+    assert.deepEqual(composed.sourceMap.span(path), reference.span(path), at);
+    assert.equal(composed.sourceMap.has(path), reference.has(path), at);
+    assert.equal(composed.sourceMap.scalarSource(path), reference.scalarSource(path), at);
+  }
+  return true;
+}
+
+function compareFiles(files: readonly string[]): { chunks: number; taken: number } {
+  let chunks = 0;
+  let taken = 0;
+  for (const file of files) {
+    for (const chunk of splitDocuments(readFileSync(file, 'utf8'))) {
+      chunks++;
+      if (compareChunk(chunk.text)) taken++;
+    }
+  }
+  return { chunks, taken };
+}
+
+/** Inputs written the way manifests are, each composed from the CST. */
+const TAKEN = [
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app # the name\ndata:\n  mode: "0644"\n',
+  'ports:\n- port: 80\n  targetPort: 8080\n- {port: 443, name: https}\nargs: ["--v", 2, yes, on, ~, 0x1F, 0o17, 017, 1e3, .inf]\n',
+  'key:\nempty: {}\nlist: []\ntrailing: [a, b, ]\nscript: |\n  echo hi\n  exit 0\nfolded: >-\n  one\n  two\n',
+  "quoted: 'it''s'\ndouble: \"tab\\there\"\nmulti: this is\n  a plain scalar\n  over lines\n",
+  '# leading comment\n---\nkind: Pod\n# between\nspec:\n  containers:\n  # inside\n  - name: a\n    image: nginx\n# end\n',
+  'a:\n  - x\n  -\n  - y\n  # trailing\nb: 1\n',
+  '--- \n',
+  'plain scalar',
+  'constructor: 1\ntoString: 2\nhasOwnProperty: x\n',
+  'time: 12:30\ndate: 2001-12-14\nsexagesimal: 1:20\n',
+];
+
+/** Inputs yaml's composer must handle: anchors, tags, errors, odd keys. */
+const LEFT = [
+  'a: &x {b: 1}\nc: *x\n',
+  'a: !!str 0644\n',
+  '? complex\n: value\n',
+  '<<: {merged: 1}\nown: 2\n',
+  'a: 1\na: 2\n',
+  '{a: 1, a: 2}\n',
+  'yes: on\n',
+  '80: http\n',
+  '__proto__: x\n',
+  'name: x\n    extra: y\n',
+  'key: "unterminated\n',
+  'a:\n\t- b\n',
+  'a: 1\n---\nb: 2\n',
+  '%YAML 1.1\n---\na: 1\n',
+  'a: 1\n...\n',
+  '[a: b]\n',
+  '{a}\n',
+  'a: [b, # comment\n  c]\n',
+  'foo\nbar: 1\n',
+  'a: b: c\n',
+  '- a\n-b\n',
+];
+
+describe('CST composer', () => {
+  it('composes manifest-style documents exactly as yaml does', () => {
+    for (const text of TAKEN) {
+      assert.ok(compareChunk(text), `taken: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('leaves anchors, tags, odd keys and every error to yaml', () => {
+    for (const text of LEFT) {
+      assert.equal(compose(text), undefined, `left to yaml: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('agrees with yaml on every fixture and example, and takes almost all of them', () => {
+    const files = [
+      ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
+      ...yamlFiles(join(REPO_ROOT, 'examples')),
+    ];
+    const { chunks, taken } = compareFiles(files);
+    assert.ok(taken / chunks > 0.8, `${taken} of ${chunks} documents composed from the CST`);
+  });
+
+  it('agrees with yaml on the real-world corpus, and takes almost all of it', (t) => {
+    const corpus = join(SHARED_DIR, 'corpus');
+    if (!existsSync(corpus)) {
+      t.skip(`${corpus} is absent: the corpus comparison needs ../shared beside the repository`);
+      return;
+    }
+    const { chunks, taken } = compareFiles(yamlFiles(corpus));
+    assert.ok(taken / chunks > 0.9, `${taken} of ${chunks} documents composed from the CST`);
+  });
+});
