@@ -39,20 +39,36 @@ interface Props {
 }
 
 /** The 1.1 schema's tags and the options yaml's composer would resolve plain scalars with. */
-let schema: { tags: ScalarTag[]; options: object } | undefined;
-function schemaTags(): { tags: ScalarTag[]; options: object } {
+interface PlainScalarTags {
+  tags: ScalarTag[];
+  /** Matches when some tag's pattern does: most plain scalars are strings, and this is one test instead of ten. */
+  any: RegExp;
+  options: object;
+}
+
+let schema: PlainScalarTags | undefined;
+function schemaTags(): PlainScalarTags {
   if (!schema) {
     const template = new Document(null, YAML_PARSE_OPTIONS);
     const tags = (template.schema.tags as ScalarTag[]).filter(
       (tag) => tag.default === true && tag.test !== undefined && tag.collection === undefined,
     );
-    schema = { tags, options: template.options };
+    const patterns = tags.map((tag) => tag.test as RegExp);
+    // Patterns with flags would change meaning inside one alternation: then test them one by one.
+    const any = patterns.every((pattern) => pattern.flags === '')
+      ? new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'))
+      : /[^]?/;
+    schema = { tags, any, options: template.options };
   }
   return schema;
 }
 
-const hasOwn = (object: object, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(object, key);
+/** True when the map built so far has `key`; the first test is the cheap one, as keys repeat rarely. */
+const hasKey = (object: Record<string, unknown>, key: string): boolean =>
+  object[key] !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+
+/** First characters yaml reports a plain scalar for (BAD_SCALAR_START): left to resolveAsScalar. */
+const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
 
 function leave(): never {
   throw LEAVE_TO_YAML;
@@ -257,21 +273,38 @@ class CstComposer {
   }
 
   private scalar(token: FlowScalar | CST.BlockScalar, atKey: boolean): unknown {
-    const resolved = CST.resolveAsScalar(token, true, leave);
-    if (!resolved) return leave();
-    const { value: source, range } = resolved;
+    let source: string;
+    let start: number;
+    let valueEnd: number;
+    if (
+      token.type === 'scalar' &&
+      !token.source.includes('\n') &&
+      !BAD_PLAIN_START.has(token.source.charAt(0))
+    ) {
+      // yaml's plainValue for one line is the text as written; resolveFlowScalar adds the trailing tokens.
+      source = token.source;
+      start = token.offset;
+      valueEnd = start + source.length;
+      this.end = resolveEnd(token.end, valueEnd, true);
+    } else {
+      const resolved = CST.resolveAsScalar(token, true, leave);
+      if (!resolved) return leave();
+      source = resolved.value;
+      [start, valueEnd, this.end] = resolved.range;
+    }
     let value: unknown = source;
     if (token.type === 'scalar') {
       // A plain scalar: the first default tag whose pattern matches, as yaml's findScalarTagByTest.
       if (atKey && source === '<<') leave();
-      const tag = this.schema.tags.find((candidate) => candidate.test?.test(source));
+      const tag = this.schema.any.test(source)
+        ? this.schema.tags.find((candidate) => candidate.test?.test(source))
+        : undefined;
       if (tag) {
         const result = tag.resolve(source, leave, this.schema.options);
         value = isScalar(result) ? result.value : result;
       }
     }
-    this.end = range[2];
-    this.id = this.builder.addScalar(range[0], range[1], source);
+    this.id = this.builder.addScalar(start, valueEnd, source);
     return value;
   }
 
@@ -313,7 +346,7 @@ class CstComposer {
       }
       const keyText = this.key(key);
       const keyId = this.id;
-      if (hasOwn(object, keyText)) leave();
+      if (hasKey(object, keyText)) leave();
       const valueProps = resolveProps(sep, 'map-value-ind', this.end, false, false);
       const indicator = valueProps.found;
       if (!indicator) return leave();
@@ -392,7 +425,7 @@ class CstComposer {
       } else {
         const keyText = this.key(key);
         const keyId = this.id;
-        if (hasOwn(object, keyText)) leave();
+        if (hasKey(object, keyText)) leave();
         const valueProps = resolveProps(sep ?? [], 'map-value-ind', this.end, false, true);
         if (!valueProps.found || valueProps.comment) leave();
         if (value?.type === 'block-map' || value?.type === 'block-seq') leave();
