@@ -17,6 +17,11 @@ export interface Manifest {
   apiVersion: string;
   kind: string;
   gvk: GroupVersionKind;
+  /**
+   * `group/Kind` (`apps/Deployment`, core group empty: `/Service`), made once:
+   * the key of the rule, pod-spec and simulation tables, looked up by every rule.
+   */
+  groupKind: string;
   /** `metadata.name`, when it is a string. */
   name: string | undefined;
   /** `metadata.namespace`, when it is a string (no default applied here). */
@@ -54,10 +59,12 @@ export function createManifest(
   const metadata = body.metadata;
   const meta =
     typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? metadata : {};
+  const gvk = { ...parseApiVersion(apiVersion), kind };
   return {
     apiVersion,
     kind,
-    gvk: { ...parseApiVersion(apiVersion), kind },
+    gvk,
+    groupKind: `${gvk.group}/${kind}`,
     name: typeof meta.name === 'string' ? meta.name : undefined,
     namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined,
     body,

@@ -19,7 +19,7 @@ export const POD_SPEC_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
 
 /** The path of the manifest's pod spec (`spec.template.spec` …), or undefined for other kinds. */
 export function podSpecPath(manifest: Manifest): JsonPath | undefined {
-  return POD_SPEC_PATHS[`${manifest.gvk.group}/${manifest.kind}`];
+  return POD_SPEC_PATHS[manifest.groupKind];
 }
 
 /** The path of the pod metadata (labels) for the manifest's pods: `spec.template.metadata` or `metadata` for a Pod. */

@@ -38,7 +38,7 @@ export interface Rule {
 /** True when a rule applies to a manifest. */
 export function ruleApplies(rule: Rule, manifest: Manifest): boolean {
   if (rule.kinds === '*') return true;
-  return rule.kinds.includes(`${manifest.gvk.group}/${manifest.kind}`);
+  return rule.kinds.includes(manifest.groupKind);
 }
 
 const rulesByKind = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
@@ -53,7 +53,7 @@ export function rulesFor(rules: readonly Rule[], manifest: Manifest): readonly R
     byKind = new Map();
     rulesByKind.set(rules, byKind);
   }
-  const kind = `${manifest.gvk.group}/${manifest.kind}`;
+  const kind = manifest.groupKind;
   let applicable = byKind.get(kind);
   if (!applicable) {
     applicable = rules.filter((rule) => ruleApplies(rule, manifest));

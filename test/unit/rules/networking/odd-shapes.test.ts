@@ -20,6 +20,7 @@ function manifestOf(body: JsonObject): Manifest {
     apiVersion,
     kind,
     gvk: { ...parseApiVersion(apiVersion), kind },
+    groupKind: `${parseApiVersion(apiVersion).group}/${kind}`,
     name: undefined,
     namespace: undefined,
     body,

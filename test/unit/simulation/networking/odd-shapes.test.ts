@@ -27,6 +27,7 @@ function objectOf(body: JsonObject): SimObject {
     apiVersion,
     kind,
     gvk: { ...parseApiVersion(apiVersion), kind },
+    groupKind: `${parseApiVersion(apiVersion).group}/${kind}`,
     name: typeof metadata.name === 'string' ? metadata.name : undefined,
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
     body,

@@ -26,7 +26,7 @@ const SELECTOR_PATHS: Record<string, JsonPath> = {
 
 /** Paths of the LabelSelectors (`matchLabels` + `matchExpressions`) of a PDB, PVC or NetworkPolicy that exist. */
 export function labelSelectorPaths(manifest: Manifest): JsonPath[] {
-  const key = `${manifest.gvk.group}/${manifest.kind}`;
+  const key = manifest.groupKind;
   const paths: JsonPath[] = [];
   const single = SELECTOR_PATHS[key];
   if (single) paths.push(single);

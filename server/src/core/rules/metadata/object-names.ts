@@ -97,7 +97,7 @@ const NAME_RULES = new Map<string, ObjectNameRule>([
 
 /** The name rule of the manifest's kind, or undefined when Slipway does not check its name. */
 export function objectNameRule(manifest: Manifest): ObjectNameRule | undefined {
-  return NAME_RULES.get(`${manifest.gvk.group}/${manifest.kind}`);
+  return NAME_RULES.get(manifest.groupKind);
 }
 
 const CLUSTER_SCOPED = new Set([
@@ -143,5 +143,5 @@ const CLUSTER_SCOPED = new Set([
 
 /** True for a cluster-scoped kind (the API server clears its metadata.namespace). */
 export function isClusterScoped(manifest: Manifest): boolean {
-  return CLUSTER_SCOPED.has(`${manifest.gvk.group}/${manifest.kind}`);
+  return CLUSTER_SCOPED.has(manifest.groupKind);
 }

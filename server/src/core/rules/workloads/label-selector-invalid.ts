@@ -32,7 +32,7 @@ export const labelSelectorInvalid: Rule = {
   kinds: POD_KINDS,
   check(context) {
     const { manifest } = context;
-    if (WORKLOAD_SELECTOR_KINDS.has(`${manifest.gvk.group}/${manifest.kind}`)) {
+    if (WORKLOAD_SELECTOR_KINDS.has(manifest.groupKind)) {
       const path: JsonPath = ['spec', 'selector'];
       for (const problem of labelSelectorProblems(getAt(manifest.body, path), path)) {
         context.report({ code: LABEL_SELECTOR_INVALID, ...problem });

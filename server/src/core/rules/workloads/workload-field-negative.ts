@@ -71,7 +71,7 @@ export const workloadFieldNegative: Rule = {
   kinds: Object.keys(FIELDS),
   check(context) {
     const { manifest } = context;
-    const paths = FIELDS[`${manifest.gvk.group}/${manifest.kind}`] ?? [];
+    const paths = FIELDS[manifest.groupKind] ?? [];
     for (const path of paths) {
       const value = getAt(manifest.body, path);
       if (typeof value !== 'number' || value >= 0) continue;

@@ -45,7 +45,7 @@ export const workloadSelectorMismatch: Rule = {
   kinds: [...Object.keys(APPS_KINDS), 'batch/Job', '/ReplicationController'],
   check(context) {
     const { manifest } = context;
-    const kind = `${manifest.gvk.group}/${manifest.kind}`;
+    const kind = manifest.groupKind;
     const selectorPath: JsonPath = ['spec', 'selector'];
     const selector = getAt(manifest.body, selectorPath);
     const labelsPath: JsonPath = ['spec', 'template', 'metadata', 'labels'];

@@ -38,7 +38,7 @@ function workloadObjects(
     .map(({ object }) => object)
     .sort((a, b) => compareText(a.uri, b.uri) || a.lineOffset - b.lineOffset);
   for (const object of ordered) {
-    const kind = WORKLOAD_KINDS[`${object.manifest.gvk.group}/${object.manifest.kind}`];
+    const kind = WORKLOAD_KINDS[object.manifest.groupKind];
     const name = object.manifest.name;
     if (!kind || name === undefined || name === '') continue;
     byKey.set(`${kind}/${namespaceOf(object)}/${name}`, { object, kind });

@@ -32,7 +32,7 @@ export function podSpecTarget(manifest: Manifest): PodSpecTarget | undefined {
   if (!path) return undefined;
   const spec = getAt(manifest.body, path);
   if (!isJsonObject(spec)) return undefined;
-  const kind = `${manifest.gvk.group}/${manifest.kind}`;
+  const kind = manifest.groupKind;
   const statefulSet = kind === 'apps/StatefulSet';
   const extraVolumeNames: string[] = [];
   if (statefulSet) {
