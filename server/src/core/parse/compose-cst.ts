@@ -54,8 +54,8 @@ function schemaTags(): PlainScalarTags {
       (tag) => tag.default === true && tag.test !== undefined && tag.collection === undefined,
     );
     const patterns = tags.map((tag) => tag.test as RegExp);
-    // Patterns with flags would change meaning inside one alternation: then test them one by one.
-    const any = patterns.every((pattern) => pattern.flags === '')
+    // Flags or backreferences would change meaning inside one alternation: then test them one by one.
+    const any = patterns.every((pattern) => pattern.flags === '' && !/\\[1-9]/.test(pattern.source))
       ? new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'))
       : /[^]?/;
     schema = { tags, any, options: template.options };
