@@ -105,7 +105,6 @@ function resolveProps(
   startOnNewline: boolean,
   flow: boolean,
 ): Props {
-  let atNewline = startOnNewline;
   let hasSpace = startOnNewline;
   let comment = false;
   let hasNewline = false;
@@ -120,30 +119,25 @@ function resolveProps(
       case 'comment':
         if (!hasSpace) leave();
         comment = true;
-        atNewline = false;
         break;
       case 'newline':
-        atNewline = true;
         hasNewline = true;
         hasSpace = true;
         break;
       case indicator:
         if (found) leave();
         found = token;
-        atNewline = indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
         hasSpace = false;
         break;
       case 'comma':
         if (!flow || comma) leave();
         comma = token;
-        atNewline = false;
         hasSpace = false;
         break;
       default:
         leave();
     }
   }
-  void atNewline;
   const last = tokens[tokens.length - 1];
   const end = last ? last.offset + last.source.length : offset;
   return { found, comma, comment, hasNewline, end };
