@@ -3,22 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import type { JsonPath } from '../../../server/src/core/model/json';
 import { documentSourceMap } from '../../../server/src/core/parse/document-source-map';
 import { splitDocuments } from '../../../server/src/core/parse/split-documents';
 import { YAML_PARSE_OPTIONS } from '../../../server/src/core/parse/yaml-options';
 import { REPO_ROOT } from '../../support/core-context';
 import { ReferenceSourceMap } from './reference-source-map';
 import { yamlFiles } from '../../support/yaml-files';
-
-/** Every path of a value, plus paths that do not exist below each of them. */
-function pathsOf(value: unknown, base: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
-  out.push(base, [...base, 'absent'], [...base, 7], [...base, -1], [...base, 0.5]);
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...base, i], out));
-  else if (typeof value === 'object' && value !== null)
-    for (const [key, child] of Object.entries(value)) pathsOf(child, [...base, key], out);
-  return out;
-}
+import { pathsOf } from '../../support/json-paths';
 
 const INLINE = [
   'a: &x {b: 1, c: [1, 2]}\nd: *x\ne: *x\nf: *missing\n',

@@ -8,7 +8,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineCounter, parseAllDocuments, Parser } from 'yaml';
-import type { JsonPath } from '../../../server/src/core/model/json';
 import { composeCst } from '../../../server/src/core/parse/compose-cst';
 import { documentSourceMap } from '../../../server/src/core/parse/document-source-map';
 import { splitDocuments } from '../../../server/src/core/parse/split-documents';
@@ -18,15 +17,7 @@ import {
 } from '../../../server/src/core/parse/yaml-options';
 import { REPO_ROOT, SHARED_DIR } from '../../support/core-context';
 import { yamlFiles } from '../../support/yaml-files';
-
-/** Every path of a value, plus paths that do not exist below each of them. */
-function pathsOf(value: unknown, base: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
-  out.push(base, [...base, 'absent'], [...base, 7]);
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...base, i], out));
-  else if (typeof value === 'object' && value !== null)
-    for (const [key, child] of Object.entries(value)) pathsOf(child, [...base, key], out);
-  return out;
-}
+import { pathsOf } from '../../support/json-paths';
 
 function compose(text: string) {
   const lineCounter = new LineCounter();
