@@ -538,6 +538,39 @@ async function measureColdOpen(cfg, gen, files, plan, n) {
   return times.length ? spread(times) : null;
 }
 
+/** The codes of the cross-resource findings the simulation adds to the generated files. */
+const CROSS_RESOURCE_CODES = [
+  'pod-unschedulable',
+  'service-selector-matches-nothing',
+  'configmap-not-found',
+  'ingress-backend-service-not-found',
+  'service-node-port-conflict',
+];
+
+/**
+ * Edits with the cross-resource codes switched off (`slipway.rules`), one fresh server: what
+ * an edit costs the server itself, without the thousands of simulation findings that every
+ * publish of the whole file carries (LSP publishes a file's diagnostics whole).
+ */
+async function measureOwnEdits(cfg, gen, files, plan, n) {
+  const rules = Object.fromEntries(CROSS_RESOURCE_CODES.map((code) => [code, 'off']));
+  const server = { ...cfg, settings: { slipway: { ...cfg.settings.slipway, rules } } };
+  const logFile = path.join(DATA_DIR, 'logs', `slipway-${n}-own-edits.log`);
+  const m = await runServer({
+    server,
+    gen,
+    files,
+    plan: { ...plan, probes: 1, panelEdits: 0 },
+    logFile,
+  });
+  if (m.timedOut || m.error || m.editMs.length === 0) return null;
+  const result = spread(m.editMs);
+  console.error(
+    `[bench] N=${n} Slipway edits with the cross-resource codes off: median ${fmtMs(result.median)} (${result.n} edits)`,
+  );
+  return result;
+}
+
 function report(record) {
   const s = record.servers.slipway;
   const y = record.servers['yaml-language-server'];
@@ -549,6 +582,7 @@ function report(record) {
     ['didOpen → settled diagnostics', 'openSettledMs', fmtMs, '1/run'],
     ['hover sent with the didOpen → its answer', 'openHoverMs', fmtMs, '1/run'],
     ['edit (1 line) → complete diagnostics', 'editMs', fmtMs, 'edits'],
+    ['the same, the 5 cross-resource codes off (1 run)', 'ownEditMs', fmtMs, 'edits'],
     ['hover on `replicas`', 'hoverMs', fmtMs, 'probes'],
     ['completion in Service `spec`', 'completionMs', fmtMs, 'probes'],
     ['second file (warm) → complete diagnostics', 'secondCompleteMs', fmtMs, '1/run'],
@@ -930,6 +964,7 @@ async function main() {
       if (id === 'slipway') servers[id].pairedBound = pairedBound(runs);
       if (id === 'slipway' && !runs.some((m) => m.timedOut || m.error)) {
         servers[id].coldOpenMs = await measureColdOpen(cfg, gen, files, plan, n);
+        servers[id].ownEditMs = await measureOwnEdits(cfg, gen, files, plan, n);
       }
     }
     const record = {
