@@ -105,6 +105,63 @@ const LEFT = [
   '- a\n-b\n',
 ];
 
+/** A small seeded generator (mulberry32), so a failing mutation can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Characters that change YAML's structure when typed in the wrong place. */
+const TYPOS = [
+  ' ',
+  ':',
+  '-',
+  '\n',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '\t',
+  '&',
+  '*',
+  '!',
+  '?',
+  '|',
+  '>',
+  '@',
+  '`',
+  '%',
+  '<<: ',
+];
+
+/** One typo: a character inserted or deleted, a line indented or dedented, or a line repeated. */
+function mutate(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at) + 1;
+  switch (Math.floor(next() * 5)) {
+    case 0:
+      return text.slice(0, at) + (TYPOS[Math.floor(next() * TYPOS.length)] ?? '') + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1);
+    case 2:
+      return `${text.slice(0, lineStart)}  ${text.slice(lineStart)}`;
+    case 3:
+      return text.slice(0, lineStart) + text.slice(lineStart).replace(/^ {1,2}/, '');
+    default:
+      return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+  }
+}
+
 describe('CST composer', () => {
   it('composes manifest-style documents exactly as yaml does', () => {
     for (const text of TAKEN) {
@@ -125,6 +182,26 @@ describe('CST composer', () => {
     ];
     const { chunks, taken } = compareFiles(files);
     assert.ok(taken / chunks > 0.8, `${taken} of ${chunks} documents composed from the CST`);
+  });
+
+  it('agrees with yaml on thousands of typos in the fixtures: whatever it takes, yaml takes without an error', () => {
+    const next = random(20261127);
+    const chunks = [
+      ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
+      ...yamlFiles(join(REPO_ROOT, 'examples')),
+    ].flatMap((file) => splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text));
+    let taken = 0;
+    let left = 0;
+    for (const chunk of chunks) {
+      for (let i = 0; i < 6; i++) {
+        let text = mutate(chunk, next);
+        if (next() < 0.3) text = mutate(text, next);
+        if (compareChunk(text)) taken++;
+        else left++;
+      }
+    }
+    // Both sides must be exercised: typos that stay valid YAML, and ones yaml reports.
+    assert.ok(taken > 500 && left > 500, `${taken} mutated documents taken, ${left} left to yaml`);
   });
 
   it('agrees with yaml on the real-world corpus, and takes almost all of it', (t) => {
