@@ -50,6 +50,11 @@ export class SourceMapBuilder {
     if (key !== undefined) this.keys[slot] = key;
   }
 
+  /** The key text recorded at a map entry's key slot. */
+  keyAt(slot: number): string | undefined {
+    return this.keys[slot];
+  }
+
   /** Points alias `id` at the node it stands for. */
   setAliasTarget(id: number, target: number): void {
     this.nodes[id * NODE_FIELDS + FIELD.first] = target;

@@ -63,9 +63,8 @@ function schemaTags(): PlainScalarTags {
   return schema;
 }
 
-/** True when the map built so far has `key`; the first test is the cheap one, as keys repeat rarely. */
-const hasKey = (object: Record<string, unknown>, key: string): boolean =>
-  object[key] !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+/** Up to this many entries, a map's keys are compared one by one to find a repeated key. */
+const SCANNED_KEYS = 16;
 
 /** First characters yaml reports a plain scalar for (BAD_SCALAR_START): left to resolveAsScalar. */
 const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
@@ -318,6 +317,22 @@ class CstComposer {
     return value;
   }
 
+  /**
+   * True when the map being built (its `entries` entries from slot `first`) has
+   * `key` already: a short map compares its keys (a property lookup of a missing
+   * key on an object of a new shape is the dearer test), a long one asks the object.
+   */
+  private repeatsKey(
+    object: Record<string, unknown>,
+    first: number,
+    entries: number,
+    key: string,
+  ): boolean {
+    if (entries > SCANNED_KEYS) return Object.prototype.hasOwnProperty.call(object, key);
+    for (let i = 0; i < entries; i++) if (this.builder.keyAt(first + 2 * i) === key) return true;
+    return false;
+  }
+
   private blockMap(map: CST.BlockMap): unknown {
     const builder = this.builder;
     const id = builder.add(NODE_KIND.map, map.offset, map.offset);
@@ -340,7 +355,7 @@ class CstComposer {
       }
       const keyText = this.key(key);
       const keyId = this.id;
-      if (hasKey(object, keyText)) leave();
+      if (this.repeatsKey(object, first, entries, keyText)) leave();
       const valueProps = resolveProps(sep, 'map-value-ind', this.end, false, false);
       const indicator = valueProps.found;
       if (!indicator) return leave();
@@ -419,7 +434,7 @@ class CstComposer {
       } else {
         const keyText = this.key(key);
         const keyId = this.id;
-        if (hasKey(object, keyText)) leave();
+        if (this.repeatsKey(object, first, entries, keyText)) leave();
         const valueProps = resolveProps(sep ?? [], 'map-value-ind', this.end, false, true);
         if (!valueProps.found || valueProps.comment) leave();
         if (value?.type === 'block-map' || value?.type === 'block-seq') leave();
