@@ -1,5 +1,4 @@
 import { getAt, isJsonObject, type JsonPath } from '../model/json';
-
 import { parseChunk } from '../parse/parse-chunk';
 import type { ParsedDocument } from '../parse/parsed-document';
 import { splitDocuments } from '../parse/split-documents';
