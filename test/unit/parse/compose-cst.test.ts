@@ -77,6 +77,7 @@ const TAKEN = [
   '--- \n',
   'plain scalar',
   'constructor: 1\ntoString: 2\nhasOwnProperty: x\n',
+  'apiVersion: v1\r\nkind: ConfigMap\r\ndata:\r\n  a: "x" # note\r\n  b: |\r\n    line\r\n  c: plain\r\n',
   'time: 12:30\ndate: 2001-12-14\nsexagesimal: 1:20\n',
 ];
 
@@ -103,6 +104,7 @@ const LEFT = [
   'foo\nbar: 1\n',
   'a: b: c\n',
   '- a\n-b\n',
+  '\ufeffapiVersion: v1\nkind: Namespace\n',
 ];
 
 /** A small seeded generator (mulberry32), so a failing mutation can be replayed. */
