@@ -233,7 +233,7 @@ class CstComposer {
       !props.hasNewline
     )
       leave();
-    const plain = value ? this.node(value, false) : this.emptyNode(props, token.start);
+    const plain = value ? this.node(value) : this.emptyNode(props, token.start);
     const root = this.id;
     const empty = !value || (value.type === 'scalar' && value.source === '');
     const contentEnd = this.end;
@@ -247,13 +247,13 @@ class CstComposer {
   }
 
   /** Composes one node; returns its plain value. */
-  private node(token: CST.Token, atKey: boolean): unknown {
+  private node(token: CST.Token): unknown {
     switch (token.type) {
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
       case 'block-scalar':
-        return this.scalar(token, atKey);
+        return this.scalar(token);
       case 'block-map':
         return this.blockMap(token);
       case 'block-seq':
@@ -265,7 +265,7 @@ class CstComposer {
     }
   }
 
-  private scalar(token: FlowScalar | CST.BlockScalar, atKey: boolean): unknown {
+  private scalar(token: FlowScalar | CST.BlockScalar): unknown {
     let source: string;
     let start: number;
     let valueEnd: number;
@@ -288,7 +288,6 @@ class CstComposer {
     let value: unknown = source;
     if (token.type === 'scalar') {
       // A plain scalar: the first default tag whose pattern matches, as yaml's findScalarTagByTest.
-      if (atKey && source === '<<') leave();
       const tag = this.schema.any.test(source)
         ? this.schema.tags.find((candidate) => candidate.test?.test(source))
         : undefined;
@@ -304,7 +303,7 @@ class CstComposer {
   /** yaml's composeEmptyNode: a null where a value was left out. */
   private emptyNode(props: Props, before: readonly SourceToken[] | undefined): unknown {
     const at = emptyScalarPosition(props.end, before);
-    const value = this.scalar({ type: 'scalar', offset: at, indent: -1, source: '' }, false);
+    const value = this.scalar({ type: 'scalar', offset: at, indent: -1, source: '' });
     if (props.comment) this.end = props.end;
     return value;
   }
@@ -312,7 +311,7 @@ class CstComposer {
   /** A map key: a single-line scalar that resolves to a string other than `<<` and `__proto__`. */
   private key(token: CST.Token | null | undefined): string {
     if (!isScalarToken(token) || containsNewline(token)) return leave();
-    const value = this.scalar(token, true);
+    const value = this.scalar(token);
     if (typeof value !== 'string' || value === '__proto__' || value === '<<') return leave();
     return value;
   }
@@ -361,7 +360,7 @@ class CstComposer {
       if (!indicator) return leave();
       if (value?.type === 'block-map' && !valueProps.hasNewline) leave();
       if (keyProps.end < indicator.offset - 1024) leave();
-      const plain = value ? this.node(value, false) : this.emptyNode(valueProps, sep);
+      const plain = value ? this.node(value) : this.emptyNode(valueProps, sep);
       offset = this.end;
       builder.setSlot(first + 2 * entries, keyId, keyText);
       builder.setSlot(first + 2 * entries + 1, this.id);
@@ -390,7 +389,7 @@ class CstComposer {
         commentEnd = props.end;
         continue;
       }
-      const plain = value ? this.node(value, false) : this.emptyNode(props, start);
+      const plain = value ? this.node(value) : this.emptyNode(props, start);
       offset = this.end;
       builder.setSlot(first + array.length, this.id);
       array.push(plain);
@@ -428,7 +427,7 @@ class CstComposer {
       if (i === 0 ? props.comma : !props.comma) leave();
       if (!isMap) {
         if (sep || !value || value.type === 'block-map' || value.type === 'block-seq') leave();
-        const plain = this.node(value, false);
+        const plain = this.node(value);
         builder.setSlot(first + entries, this.id);
         array.push(plain);
       } else {
@@ -438,7 +437,7 @@ class CstComposer {
         const valueProps = resolveProps(sep ?? [], 'map-value-ind', this.end, false, true);
         if (!valueProps.found || valueProps.comment) leave();
         if (value?.type === 'block-map' || value?.type === 'block-seq') leave();
-        const plain = value ? this.node(value, false) : this.emptyNode(valueProps, sep);
+        const plain = value ? this.node(value) : this.emptyNode(valueProps, sep);
         builder.setSlot(first + 2 * entries, keyId, keyText);
         builder.setSlot(first + 2 * entries + 1, this.id);
         object[keyText] = plain;
