@@ -1,14 +1,16 @@
 /**
- * The CST composer against yaml's own composer: for every document it takes,
- * yaml reports no error or warning, and the value, the document range and every
- * path's ranges and sources are yaml's; what it leaves to yaml is what it must.
+ * The CST composer and the text composer against yaml's own composer: for
+ * every document one takes, yaml reports no error or warning, and the value,
+ * the document range and every path's ranges and sources are yaml's; what it
+ * leaves to yaml is what it must.
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { LineCounter, parseAllDocuments, Parser } from 'yaml';
-import { composeCst } from '../../../server/src/core/parse/compose-cst';
+import { composeCst, type ComposedDocument } from '../../../server/src/core/parse/compose-cst';
+import { composeText } from '../../../server/src/core/parse/compose-text';
 import { documentSourceMap } from '../../../server/src/core/parse/document-source-map';
 import { splitDocuments } from '../../../server/src/core/parse/split-documents';
 import {
@@ -19,14 +21,16 @@ import { REPO_ROOT, SHARED_DIR } from '../../support/core-context';
 import { yamlFiles } from '../../support/yaml-files';
 import { pathsOf } from '../../support/json-paths';
 
-function compose(text: string) {
+type Compose = (text: string) => ComposedDocument | undefined;
+
+function composeFromCst(text: string): ComposedDocument | undefined {
   const lineCounter = new LineCounter();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   return composeCst(tokens, lineCounter.lineStarts);
 }
 
-/** Compares one chunk; returns whether the CST composer took it. */
-function compareChunk(text: string): boolean {
+/** Compares one chunk; returns whether `compose` took it. */
+function compareChunk(compose: Compose, text: string): boolean {
   const composed = compose(text);
   if (!composed) return false;
   const where = JSON.stringify(text.slice(0, 120));
@@ -42,6 +46,8 @@ function compareChunk(text: string): boolean {
   const expected: unknown = composed.empty ? undefined : document.toJS(YAML_TO_JS_OPTIONS);
   assert.deepStrictEqual(composed.value, expected, `value of ${where}`);
   assert.deepEqual(composed.range, [document.range[0], document.range[2]], `range of ${where}`);
+  if ('lineCounter' in composed && composed.lineCounter instanceof LineCounter)
+    assert.deepEqual(composed.lineCounter.lineStarts, lineCounter.lineStarts, `lines of ${where}`);
   const reference = documentSourceMap(document, lineCounter);
   for (const path of pathsOf(composed.value)) {
     const at = `${JSON.stringify(path)} in ${where}`;
@@ -54,13 +60,16 @@ function compareChunk(text: string): boolean {
   return true;
 }
 
-function compareFiles(files: readonly string[]): { chunks: number; taken: number } {
+function compareFiles(
+  compose: Compose,
+  files: readonly string[],
+): { chunks: number; taken: number } {
   let chunks = 0;
   let taken = 0;
   for (const file of files) {
     for (const chunk of splitDocuments(readFileSync(file, 'utf8'))) {
       chunks++;
-      if (compareChunk(chunk.text)) taken++;
+      if (compareChunk(compose, chunk.text)) taken++;
     }
   }
   return { chunks, taken };
@@ -105,6 +114,47 @@ const LEFT = [
   'a: b: c\n',
   '- a\n-b\n',
   '\ufeffapiVersion: v1\nkind: Namespace\n',
+];
+
+/** Inputs written the way most manifests are, each composed straight from the text. */
+const TEXT_TAKEN = [
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app # the name\ndata:\n  mode: "0644"\n',
+  'ports:\n- port: 80\n  targetPort: 8080\n- name: https\nargs: ["--v", 2, yes, on, ~, 0x1F, 0o17, 017, 1e3, .inf]\n',
+  'key:\nempty: {}\nlist: []\nnested:\n  deeper:\n  - a\n  -   b: 1\n      c: 2\nlast:\n',
+  "quoted: 'it''s'\ndouble: \"no escapes\" # c\nurl: http://x:80/a#b\n\n\n",
+  '# leading comment\n---\n# after the marker\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: nginx\n    args: [ "a b" , c ]\n',
+  '  indented: root\n  second: 2\n',
+  '# c\n\n   indented: root\n',
+  'time: 12:30\ndate: 2001-12-14\nsexagesimal: 1:20\nlabels:\n  app.kubernetes.io/name: x\n',
+  'a:\n\n\nb:\n\n',
+  '---\n',
+  '---   \n\n',
+  '# c\n---',
+  'list:\n- a\n- "b"\n- [c]\n- {}\nend: x',
+  'data:\n  script: |\n\n    echo hi\n      indented # not a comment\n\n    exit 0\n\n  stripped: |- # note\n    one\n    two\nitems:\n- |\n  item\n- |-\n  last',
+];
+
+/** Inputs the text composer leaves to yaml, though yaml composes them without an error. */
+const TEXT_LEFT = [
+  'a: 1\n# a comment line\nb: 2\n',
+  'script: >\n  folded\n',
+  'script: |+\n  kept\n\n',
+  'script: |2\n    indented\n',
+  'script: |\n  spaces below\n  \n  x\n',
+  'script: |\nnext: 1\n',
+  'multi: this is\n  a plain scalar\n',
+  'double: "tab\\there"\n',
+  '"quoted key": 1\n',
+  'key: # comment\n  value\n',
+  'a:\r\n  b: 1\r\n',
+  '- - nested\n',
+  '-\n  a: 1\n',
+  'flow: {a: 1}\n',
+  'trailing: [a, ]\n',
+  '--- a: 1\n',
+  '--- # c\n',
+  'a: [-]\n',
+  'a: [b, - c]\n',
 ];
 
 /** A small seeded generator (mulberry32), so a failing mutation can be replayed. */
@@ -164,55 +214,91 @@ function mutate(text: string, next: () => number): string {
   }
 }
 
-describe('CST composer', () => {
-  it('composes manifest-style documents exactly as yaml does', () => {
-    for (const text of TAKEN) {
-      assert.ok(compareChunk(text), `taken: ${JSON.stringify(text)}`);
-    }
-  });
+interface ComposerCase {
+  compose: Compose;
+  /** Inputs it must take. */
+  taken: readonly string[];
+  /** Inputs it must leave to yaml (beyond LEFT). */
+  left: readonly string[];
+  /** The least share of fixture and corpus documents it takes. */
+  fixtureShare: number;
+  corpusShare: number;
+}
 
-  it('leaves anchors, tags, odd keys and every error to yaml', () => {
-    for (const text of LEFT) {
-      assert.equal(compose(text), undefined, `left to yaml: ${JSON.stringify(text)}`);
-    }
-  });
+const COMPOSERS: Record<string, ComposerCase> = {
+  'CST composer': {
+    compose: composeFromCst,
+    taken: TAKEN,
+    left: [],
+    fixtureShare: 0.8,
+    corpusShare: 0.9,
+  },
+  'text composer': {
+    compose: composeText,
+    taken: TEXT_TAKEN,
+    left: TEXT_LEFT,
+    fixtureShare: 0.5,
+    corpusShare: 0.3,
+  },
+};
 
-  it('agrees with yaml on every fixture and example, and takes almost all of them', () => {
-    const files = [
-      ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
-      ...yamlFiles(join(REPO_ROOT, 'examples')),
-    ];
-    const { chunks, taken } = compareFiles(files);
-    assert.ok(taken / chunks > 0.8, `${taken} of ${chunks} documents composed from the CST`);
-  });
-
-  it('agrees with yaml on thousands of typos in the fixtures: whatever it takes, yaml takes without an error', () => {
-    const next = random(20261127);
-    const chunks = [
-      ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
-      ...yamlFiles(join(REPO_ROOT, 'examples')),
-    ].flatMap((file) => splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text));
-    let taken = 0;
-    let left = 0;
-    for (const chunk of chunks) {
-      for (let i = 0; i < 6; i++) {
-        let text = mutate(chunk, next);
-        if (next() < 0.3) text = mutate(text, next);
-        if (compareChunk(text)) taken++;
-        else left++;
+for (const [
+  name,
+  { compose, taken: mustTake, left: mustLeave, fixtureShare, corpusShare },
+] of Object.entries(COMPOSERS)) {
+  describe(name, () => {
+    it('composes manifest-style documents exactly as yaml does', () => {
+      for (const text of mustTake) {
+        assert.ok(compareChunk(compose, text), `taken: ${JSON.stringify(text)}`);
       }
-    }
-    // Both sides must be exercised: typos that stay valid YAML, and ones yaml reports.
-    assert.ok(taken > 500 && left > 500, `${taken} mutated documents taken, ${left} left to yaml`);
-  });
+    });
 
-  it('agrees with yaml on the real-world corpus, and takes almost all of it', (t) => {
-    const corpus = join(SHARED_DIR, 'corpus');
-    if (!existsSync(corpus)) {
-      t.skip(`${corpus} is absent: the corpus comparison needs ../shared beside the repository`);
-      return;
-    }
-    const { chunks, taken } = compareFiles(yamlFiles(corpus));
-    assert.ok(taken / chunks > 0.9, `${taken} of ${chunks} documents composed from the CST`);
+    it('leaves anchors, tags, odd keys and every error to yaml', () => {
+      for (const text of [...LEFT, ...mustLeave]) {
+        assert.equal(compose(text), undefined, `left to yaml: ${JSON.stringify(text)}`);
+      }
+    });
+
+    it('agrees with yaml on every fixture and example, and takes most of them', () => {
+      const files = [
+        ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
+        ...yamlFiles(join(REPO_ROOT, 'examples')),
+      ];
+      const { chunks, taken } = compareFiles(compose, files);
+      assert.ok(taken / chunks > fixtureShare, `${taken} of ${chunks} documents composed`);
+    });
+
+    it('agrees with yaml on thousands of typos in the fixtures: whatever it takes, yaml takes without an error', () => {
+      const next = random(20261127);
+      const chunks = [
+        ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
+        ...yamlFiles(join(REPO_ROOT, 'examples')),
+      ].flatMap((file) => splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text));
+      let taken = 0;
+      let left = 0;
+      for (const chunk of chunks) {
+        for (let i = 0; i < 6; i++) {
+          let text = mutate(chunk, next);
+          if (next() < 0.3) text = mutate(text, next);
+          if (compareChunk(compose, text)) taken++;
+          else left++;
+        }
+      }
+      // Both sides must be exercised: typos that stay valid YAML, and ones yaml reports.
+      assert.ok(
+        taken > 300 && left > 500,
+        `${taken} mutated documents taken, ${left} left to yaml`,
+      );
+    });
+
+    it('agrees with yaml on the real-world corpus, and takes much of it', (t) => {
+      const corpus = join(SHARED_DIR, 'corpus');
+      if (!existsSync(corpus)) {
+        t.skip(`${corpus} is absent: the corpus comparison needs ../shared beside the repository`);
+        return;
+      }
+      const { chunks, taken } = compareFiles(compose, yamlFiles(corpus));
+      assert.ok(taken / chunks > corpusShare, `${taken} of ${chunks} documents composed`);
+    });
   });
-});
+}

@@ -1,8 +1,8 @@
-import { CST, Document, isScalar } from 'yaml';
+import { CST } from 'yaml';
 import type { SourceMap } from '../model/source-map';
 import { SourceMapBuilder } from '../model/source-map-builder';
 import { NODE_KIND } from '../model/source-map-table';
-import { YAML_PARSE_OPTIONS } from './yaml-options';
+import { resolvePlainScalar } from './plain-scalar';
 
 /** A document composed straight from yaml's CST. */
 export interface ComposedDocument {
@@ -22,13 +22,6 @@ const LEAVE_TO_YAML = new Error('left to yaml');
 
 type SourceToken = CST.SourceToken;
 type FlowScalar = CST.FlowScalar;
-type ScalarTag = {
-  default?: boolean | 'key';
-  test?: RegExp;
-  collection?: unknown;
-  resolve(value: string, onError: (message: string) => void, options: object): unknown;
-};
-
 /** What resolveProps of yaml's composer finds in the tokens before a node, for the accepted subset. */
 interface Props {
   found: SourceToken | undefined;
@@ -36,31 +29,6 @@ interface Props {
   comment: boolean;
   hasNewline: boolean;
   end: number;
-}
-
-/** The 1.1 schema's tags and the options yaml's composer would resolve plain scalars with. */
-interface PlainScalarTags {
-  tags: ScalarTag[];
-  /** Matches when some tag's pattern does: most plain scalars are strings, and this is one test instead of ten. */
-  any: RegExp;
-  options: object;
-}
-
-let schema: PlainScalarTags | undefined;
-function schemaTags(): PlainScalarTags {
-  if (!schema) {
-    const template = new Document(null, YAML_PARSE_OPTIONS);
-    const tags = (template.schema.tags as ScalarTag[]).filter(
-      (tag) => tag.default === true && tag.test !== undefined && tag.collection === undefined,
-    );
-    const patterns = tags.map((tag) => tag.test as RegExp);
-    // Flags or backreferences would change meaning inside one alternation: then test them one by one.
-    const any = patterns.every((pattern) => pattern.flags === '' && !/\\[1-9]/.test(pattern.source))
-      ? new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'))
-      : /[^]?/;
-    schema = { tags, any, options: template.options };
-  }
-  return schema;
 }
 
 /** Up to this many entries, a map's keys are compared one by one to find a repeated key. */
@@ -218,7 +186,6 @@ export function composeCst(
 
 class CstComposer {
   private readonly builder = new SourceMapBuilder();
-  private readonly schema = schemaTags();
   /** yaml's `range[2]` of the node composed last: its end past trailing comments. */
   private end = 0;
   /** The source-map id of the node composed last (the compose methods return its plain value). */
@@ -285,17 +252,7 @@ class CstComposer {
       source = resolved.value;
       [start, valueEnd, this.end] = resolved.range;
     }
-    let value: unknown = source;
-    if (token.type === 'scalar') {
-      // A plain scalar: the first default tag whose pattern matches, as yaml's findScalarTagByTest.
-      const tag = this.schema.any.test(source)
-        ? this.schema.tags.find((candidate) => candidate.test?.test(source))
-        : undefined;
-      if (tag) {
-        const result = tag.resolve(source, leave, this.schema.options);
-        value = isScalar(result) ? result.value : result;
-      }
-    }
+    const value = token.type === 'scalar' ? resolvePlainScalar(source, leave) : source;
     this.id = this.builder.addScalar(start, valueEnd, source);
     return value;
   }

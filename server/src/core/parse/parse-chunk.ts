@@ -13,6 +13,7 @@ import { offsetsToRange } from '../text/offset-range';
 import { makeRange } from '../text/range';
 import { PARSE_LIMITS } from './limits';
 import { composeCst } from './compose-cst';
+import { composeText } from './compose-text';
 import { documentSourceMap } from './document-source-map';
 import type { ParsedDocument } from './parsed-document';
 import { YAML_PARSE_OPTIONS, YAML_TO_JS_OPTIONS } from './yaml-options';
@@ -163,11 +164,14 @@ export function parseChunk(text: string): ParsedChunk {
       ],
     };
   }
+  // The common case: block YAML composed straight from the text, without yaml's lexer and parser.
+  const fromText = composeText(text);
+  if (fromText) return { documents: [{ ...fromText, findings: [] }], findings: [] };
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
     const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
-    // The common case: the value and source map straight from the CST.
+    // Else the value and source map straight from yaml's CST.
     const composed = composeCst(tokens, lineCounter.lineStarts);
     if (composed) return { documents: [{ ...composed, lineCounter, findings: [] }], findings: [] };
     documents = composeWithYaml(tokens);
