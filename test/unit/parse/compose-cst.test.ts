@@ -129,6 +129,14 @@ const TEXT_TAKEN = [
   'a:\n\n\nb:\n\n',
   '---\n',
   '---   \n\n',
+  'a: 1\n# a comment line\nb: 2\n',
+  'spec:\n  ports:\n  - port: 80\n  # kept by the sequence\n  type: X\n',
+  'a:\n  b: 1\n    # deeper: joins the value\n\n    # again\n  c: [x] # c\n     # joins the flow\n\n  # at the map\n# at the root\n',
+  'list:\n- a\n  # deeper\n- b\n# end',
+  '  root: 1\n  # kept by the indented root\n\n',
+  'a:\n  # before the value\n  b: 1\nc:\n# before a sequence\n- x\n',
+  'p:\n  q:\n    r: 1\n  # two levels up\n      # deeper, after one that stayed\ns: 2\n',
+  'p:\n  q:\n  - r: 1\n    # kept by the map in the item\n  s: 2\n',
   '# c\n---',
   'list:\n- a\n- "b"\n- [c]\n- {}\nend: x',
   'data:\n  script: |\n\n    echo hi\n      indented # not a comment\n\n    exit 0\n\n  stripped: |- # note\n    one\n    two\nitems:\n- |\n  item\n- |-\n  last',
@@ -136,7 +144,8 @@ const TEXT_TAKEN = [
 
 /** Inputs the text composer leaves to yaml, though yaml composes them without an error. */
 const TEXT_LEFT = [
-  'a: 1\n# a comment line\nb: 2\n',
+  'a:\n# after a left-out value\nb: 1\n',
+  'a: |\n  x\n# after a block scalar\n',
   'script: >\n  folded\n',
   'script: |+\n  kept\n\n',
   'script: |2\n    indented\n',

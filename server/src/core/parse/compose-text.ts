@@ -67,9 +67,10 @@ function isKeyCharacter(code: number): boolean {
  * source is what yaml's composer gives (compose-cst.ts mirrors it token by
  * token; this mirrors the same rules line by line), and a unit test compares
  * both over every fixture, the corpus and thousands of typos. Everything else —
- * comment lines inside the document, block scalars, multi-line scalars,
- * escapes, anchors, tags, quoted keys, odd indentation, and anything yaml would
- * report — returns `undefined`, and the caller parses the text with yaml.
+ * comment lines after a left-out value or a block scalar, folded block
+ * scalars, multi-line scalars, escapes, anchors, tags, quoted keys, odd
+ * indentation, and anything yaml would report — returns `undefined`, and the
+ * caller parses the text with yaml.
  */
 export function composeText(text: string): TextComposedDocument | undefined {
   if (UNREAD_CHARACTERS.test(text)) return undefined;
@@ -94,6 +95,9 @@ class TextComposer {
   private content = 0;
   private lineEnd = 0;
   private indent = -1;
+  /** Whether the last advance passed comment lines, and the deepest of those no value took (-1: none). */
+  private commentsSkipped = false;
+  private trailingCommentIndent = -1;
 
   constructor(private readonly text: string) {}
 
@@ -198,9 +202,19 @@ class TextComposer {
     return this.text.charCodeAt(offset) === DASH && this.endsToken(offset + 1);
   }
 
-  /** Moves to the first content line at or after line start `offset`; indent -1 at the text end. */
-  private advance(offset: number): void {
+  /**
+   * Moves to the first content line at or after line start `offset`; indent -1
+   * at the text end. Comment lines on the way go where yaml's parser puts them:
+   * while each is indented deeper than `absorbAbove` (the column of the
+   * collection holding the value just read, when that value is a one-line
+   * scalar or flow collection), it joins that value's end; the rest are left
+   * for the collections that end here (see keepComments).
+   */
+  private advance(offset: number, absorbAbove = Infinity): void {
     const text = this.text;
+    let absorbing = true;
+    this.commentsSkipped = false;
+    this.trailingCommentIndent = -1;
     while (offset < text.length) {
       const content = this.skipSpaces(offset);
       const code = text.charCodeAt(content);
@@ -209,8 +223,19 @@ class TextComposer {
         continue;
       }
       if (content >= text.length) break;
-      // A comment line's place in yaml's tree depends on its indent and the nodes around it.
-      if (code === HASH) leave();
+      if (code === HASH) {
+        const lineEnd = this.lineEndFrom(content);
+        const next = lineEnd < text.length ? lineEnd + 1 : lineEnd;
+        const indent = content - offset;
+        this.commentsSkipped = true;
+        if (absorbing && indent > absorbAbove) this.end = next;
+        else {
+          absorbing = false;
+          this.trailingCommentIndent = Math.max(this.trailingCommentIndent, indent);
+        }
+        offset = next;
+        continue;
+      }
       if (
         content === offset &&
         (text.startsWith('---', content) || text.startsWith('...', content)) &&
@@ -227,10 +252,23 @@ class TextComposer {
     this.indent = -1;
   }
 
-  /** Moves past the current line's end to the next content line. */
-  private nextLine(): void {
+  /**
+   * When a collection at column `indent` ends: yaml's parser hands the comment
+   * lines after its last value up to the parent, unless the collection is
+   * indented and one of them is at least as deep; then the collection keeps
+   * them, and its end (not its range) reaches the next content.
+   */
+  private keepComments(indent: number): void {
+    if (indent > 0 && this.trailingCommentIndent >= indent) {
+      this.end = this.content;
+      this.trailingCommentIndent = -1;
+    }
+  }
+
+  /** Moves past the current line's end to the next content line; see advance for `absorbAbove`. */
+  private nextLine(absorbAbove: number): void {
     this.end = this.lineEnd < this.text.length ? this.lineEnd + 1 : this.lineEnd;
-    this.advance(this.end);
+    this.advance(this.end, absorbAbove);
   }
 
   /** A block map or sequence starting at the current content line. */
@@ -284,6 +322,7 @@ class TextComposer {
       builder.setSlot(first + 2 * i + 1, slots[2 * i + 1] as number);
     }
     builder.setRange(id, start, this.end);
+    this.keepComments(indent);
     this.id = id;
     return object;
   }
@@ -296,8 +335,13 @@ class TextComposer {
       return this.inlineValue(at, indent);
     }
     this.advance(at + 1);
-    if (this.indent > indent || (this.indent === indent && this.isDash(this.content)))
+    if (this.indent > indent || (this.indent === indent && this.isDash(this.content))) {
+      // Comment lines between the key and its value are the value's props: no end moves.
+      this.trailingCommentIndent = -1;
       return this.blockNode();
+    }
+    // yaml keeps comment lines after a left-out value with its key, or with the next key.
+    if (this.commentsSkipped) leave();
     // yaml's composeEmptyNode: a null scalar after the `:` and the spaces that follow it.
     this.id = this.builder.addScalar(at, at, '');
     this.end = at;
@@ -324,6 +368,7 @@ class TextComposer {
     const first = builder.reserve(id, items.length, 1);
     for (let i = 0; i < ids.length; i++) builder.setSlot(first + i, ids[i] as number);
     builder.setRange(id, start, this.end);
+    this.keepComments(indent);
     this.id = id;
     return items;
   }
@@ -365,7 +410,7 @@ class TextComposer {
     }
     this.lineRest(valueEnd);
     this.lastEmpty = false;
-    this.nextLine();
+    this.nextLine(indent);
     return value;
   }
 
@@ -415,6 +460,8 @@ class TextComposer {
     this.lastEmpty = false;
     this.end = contentEnd;
     this.advance(contentEnd);
+    // A block scalar has no end list for comment lines to join; where yaml puts them is left to it.
+    if (this.commentsSkipped) leave();
     return value;
   }
 
