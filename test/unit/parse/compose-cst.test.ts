@@ -251,6 +251,19 @@ const COMPOSERS: Record<string, ComposerCase> = {
   },
 };
 
+/** Comment, blank and space-only lines inserted at random lines and indents: where yaml's parser puts them moves ends. */
+function insertComments(text: string, next: () => number): string {
+  const lines = text.split('\n');
+  const count = 1 + Math.floor(next() * 4);
+  for (let k = 0; k < count; k++) {
+    const at = Math.floor(next() * (lines.length + 1));
+    const kind = next();
+    const indent = ' '.repeat(Math.floor(next() * 9));
+    lines.splice(at, 0, kind < 0.7 ? `${indent}# note ${k}` : kind < 0.85 ? '' : ` ${indent}`);
+  }
+  return lines.join('\n');
+}
+
 for (const [
   name,
   { compose, taken: mustTake, left: mustLeave, fixtureShare, corpusShare },
@@ -298,6 +311,19 @@ for (const [
         taken > 300 && left > 500,
         `${taken} mutated documents taken, ${left} left to yaml`,
       );
+    });
+
+    it('agrees with yaml on comment lines inserted anywhere in the fixtures', () => {
+      const next = random(20261128);
+      const chunks = [
+        ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
+        ...yamlFiles(join(REPO_ROOT, 'examples')),
+      ].flatMap((file) => splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text));
+      let taken = 0;
+      for (const chunk of chunks) {
+        for (let i = 0; i < 2; i++) if (compareChunk(compose, insertComments(chunk, next))) taken++;
+      }
+      assert.ok(taken > chunks.length, `${taken} documents with comment lines taken`);
     });
 
     it('agrees with yaml on the real-world corpus, and takes much of it', (t) => {
