@@ -129,6 +129,8 @@ const TEXT_TAKEN = [
   'a:\n\n\nb:\n\n',
   '---\n',
   '---   \n\n',
+  '---\r\n\r\n',
+  'apiVersion: v1\r\nkind: ConfigMap\r\ndata:\r\n  a: "x" # note\r\n  b: |\r\n    line\r\n\r\n    more  \r\n  c: plain\r\n    # deeper\r\n  \r\nd:\r\nlist: [a, b]\r\n# end\r\n',
   'a: 1\n# a comment line\nb: 2\n',
   'spec:\n  ports:\n  - port: 80\n  # kept by the sequence\n  type: X\n',
   'a:\n  b: 1\n    # deeper: joins the value\n\n    # again\n  c: [x] # c\n     # joins the flow\n\n  # at the map\n# at the root\n',
@@ -155,7 +157,8 @@ const TEXT_LEFT = [
   'double: "tab\\there"\n',
   '"quoted key": 1\n',
   'key: # comment\n  value\n',
-  'a:\r\n  b: 1\r\n',
+  'a: 1\rb: 2\n',
+  'a: 1\r',
   '- - nested\n',
   '-\n  a: 1\n',
   'flow: {a: 1}\n',
@@ -288,6 +291,22 @@ for (const [
       ];
       const { chunks, taken } = compareFiles(compose, files);
       assert.ok(taken / chunks > fixtureShare, `${taken} of ${chunks} documents composed`);
+    });
+
+    it('agrees with yaml on every fixture and example written with CRLF line ends', () => {
+      const chunks = [
+        ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures')),
+        ...yamlFiles(join(REPO_ROOT, 'examples')),
+      ].flatMap((file) =>
+        splitDocuments(readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n')).map(
+          (chunk) => chunk.text,
+        ),
+      );
+      const taken = chunks.filter((chunk) => compareChunk(compose, chunk)).length;
+      assert.ok(
+        taken / chunks.length > fixtureShare,
+        `${taken} of ${chunks.length} documents composed`,
+      );
     });
 
     it('agrees with yaml on thousands of typos in the fixtures: whatever it takes, yaml takes without an error', () => {

@@ -17,6 +17,7 @@ function leave(): never {
 }
 
 const NEWLINE = 10;
+const RETURN = 13;
 const SPACE = 32;
 const QUOTE_DOUBLE = 34;
 const HASH = 35;
@@ -32,9 +33,12 @@ const BRACE_OPEN = 123;
 const PIPE = 124;
 const BRACE_CLOSE = 125;
 
-/** Characters this composer never reads: tabs, carriage returns, other controls, a byte-order mark, Unicode line breaks. */
+/**
+ * Characters this composer never reads: tabs, other controls, a carriage
+ * return not followed by a line feed, a byte-order mark, Unicode line breaks.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const UNREAD_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+const UNREAD_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 
 /** Characters a plain scalar may not start with here (yaml's indicators; `-` is checked on its own). */
 const INDICATOR_START = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((ch) => ch.charCodeAt(0)));
@@ -112,7 +116,7 @@ class TextComposer {
       const lineEnd = this.lineEndFrom(rest);
       if (rest < lineEnd && text.charCodeAt(rest) !== HASH) leave();
       if (rest === lineEnd && this.onlyNewlines(lineEnd)) return this.emptyDocument(start, rest);
-      offset = this.skipPreamble(lineEnd + 1);
+      offset = this.skipPreamble(this.nextLineStart(lineEnd));
       this.advance(offset);
     } else {
       this.advance(offset);
@@ -137,8 +141,7 @@ class TextComposer {
 
   /** True when nothing but line ends follows `offset`. */
   private onlyNewlines(offset: number): boolean {
-    for (let at = offset; at < this.text.length; at++)
-      if (this.text.charCodeAt(at) !== NEWLINE) return false;
+    for (let at = offset; at < this.text.length; at++) if (!this.isLineBreak(at)) return false;
     return true;
   }
 
@@ -172,8 +175,8 @@ class TextComposer {
     while (offset < text.length) {
       const first = this.skipSpaces(offset);
       const code = text.charCodeAt(first);
-      if (code === NEWLINE) offset = first + 1;
-      else if (code === HASH) offset = this.lineEndFrom(first) + 1;
+      if (code === NEWLINE || code === RETURN) offset = this.nextLineStart(first);
+      else if (code === HASH) offset = this.nextLineStart(this.lineEndFrom(first));
       else if (code === 37 && first === offset)
         leave(); // `%` directives
       else return offset;
@@ -186,15 +189,30 @@ class TextComposer {
     return offset;
   }
 
+  /** Where the line holding `offset` ends: its `\r\n` or `\n`, or the text end. */
   private lineEndFrom(offset: number): number {
-    const newline = this.text.indexOf('\n', offset);
-    return newline === -1 ? this.text.length : newline;
+    const text = this.text;
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) return text.length;
+    return newline > offset && text.charCodeAt(newline - 1) === RETURN ? newline - 1 : newline;
+  }
+
+  /** The start of the line after the one ending at `lineEnd` (the text end after the last). */
+  private nextLineStart(lineEnd: number): number {
+    if (lineEnd >= this.text.length) return this.text.length;
+    return this.text.charCodeAt(lineEnd) === RETURN ? lineEnd + 2 : lineEnd + 1;
+  }
+
+  /** A `\n`, or the `\r` of a `\r\n` (every `\r` read here is one). */
+  private isLineBreak(offset: number): boolean {
+    const code = this.text.charCodeAt(offset);
+    return code === NEWLINE || code === RETURN;
   }
 
   /** True at a token's end: a space, a line end or the text end. */
   private endsToken(offset: number): boolean {
     const code = this.text.charCodeAt(offset);
-    return offset >= this.text.length || code === SPACE || code === NEWLINE;
+    return offset >= this.text.length || code === SPACE || code === NEWLINE || code === RETURN;
   }
 
   /** `- ` or a `-` ending its line at `offset`: a block sequence item. */
@@ -218,14 +236,13 @@ class TextComposer {
     while (offset < text.length) {
       const content = this.skipSpaces(offset);
       const code = text.charCodeAt(content);
-      if (code === NEWLINE) {
-        offset = content + 1;
+      if (code === NEWLINE || code === RETURN) {
+        offset = this.nextLineStart(content);
         continue;
       }
       if (content >= text.length) break;
       if (code === HASH) {
-        const lineEnd = this.lineEndFrom(content);
-        const next = lineEnd < text.length ? lineEnd + 1 : lineEnd;
+        const next = this.nextLineStart(this.lineEndFrom(content));
         const indent = content - offset;
         this.commentsSkipped = true;
         if (absorbing && indent > absorbAbove) this.end = next;
@@ -267,7 +284,7 @@ class TextComposer {
 
   /** Moves past the current line's end to the next content line; see advance for `absorbAbove`. */
   private nextLine(absorbAbove: number): void {
-    this.end = this.lineEnd < this.text.length ? this.lineEnd + 1 : this.lineEnd;
+    this.end = this.nextLineStart(this.lineEnd);
     this.advance(this.end, absorbAbove);
   }
 
@@ -334,7 +351,7 @@ class TextComposer {
       if (this.text.charCodeAt(at) === HASH) leave();
       return this.inlineValue(at, indent);
     }
-    this.advance(at + 1);
+    this.advance(this.nextLineStart(at));
     if (this.indent > indent || (this.indent === indent && this.isDash(this.content))) {
       // Comment lines between the key and its value are the value's props: no end moves.
       this.trailingCommentIndent = -1;
@@ -432,7 +449,7 @@ class TextComposer {
     let trim = -1;
     let contentEnd = -1;
     let blankRun = 0;
-    let lineStart = this.lineEnd + 1;
+    let lineStart = this.nextLineStart(this.lineEnd);
     while (lineStart < text.length) {
       const content = this.skipSpaces(lineStart);
       const lineEnd = this.lineEndFrom(content);
@@ -440,7 +457,7 @@ class TextComposer {
         // An empty line belongs to the value if a content line follows; spaces alone are left to yaml.
         if (content > lineStart) leave();
         blankRun++;
-        lineStart = lineEnd + 1;
+        lineStart = this.nextLineStart(lineEnd);
         continue;
       }
       const lineIndent = content - lineStart;
@@ -450,8 +467,8 @@ class TextComposer {
       } else if (lineIndent < trim) break;
       for (; blankRun > 0; blankRun--) lines.push('');
       lines.push(text.slice(lineStart + trim, lineEnd));
-      contentEnd = lineEnd < text.length ? lineEnd + 1 : lineEnd;
-      lineStart = lineEnd + 1;
+      contentEnd = this.nextLineStart(lineEnd);
+      lineStart = contentEnd;
     }
     // No content line: yaml's value is empty, or the header stands alone.
     if (trim < 0) leave();
