@@ -22,6 +22,7 @@ const LEAVE_TO_YAML = new Error('left to yaml');
 
 type SourceToken = CST.SourceToken;
 type FlowScalar = CST.FlowScalar;
+
 /** What resolveProps of yaml's composer finds in the tokens before a node, for the accepted subset. */
 interface Props {
   found: SourceToken | undefined;
@@ -163,7 +164,9 @@ function containsNewline(key: FlowScalar): boolean {
  * and every input yaml would report an error or warning for — returns
  * `undefined`, and the caller composes those tokens with yaml's Composer, so
  * errors are still yaml's. A unit test compares both over every fixture and the
- * corpus.
+ * corpus. parseChunk tries composeText (compose-text.ts, no lexer or parser) first;
+ * this takes most of what that leaves: comment lines after a block scalar or a
+ * left-out value, folded and multi-line scalars, escapes, quoted keys, flow maps.
  */
 export function composeCst(
   tokens: readonly CST.Token[],

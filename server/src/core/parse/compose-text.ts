@@ -21,6 +21,7 @@ const RETURN = 13;
 const SPACE = 32;
 const QUOTE_DOUBLE = 34;
 const HASH = 35;
+const PERCENT = 37;
 const QUOTE_SINGLE = 39;
 const COMMA = 44;
 const DASH = 45;
@@ -65,12 +66,14 @@ function isKeyCharacter(code: number): boolean {
 /**
  * Builds a document's plain value and source map straight from its text, for
  * the block YAML manifests are mostly written in: block maps of plain keys,
- * block sequences, one-line plain and quoted scalars, one-line flow sequences
- * of scalars, `{}`. yaml's lexer and parser (most of parsing a manifest, and
+ * block sequences, one-line plain and quoted scalars, literal block scalars,
+ * one-line flow sequences of scalars, `{}`, comment lines, CRLF line ends.
+ * yaml's lexer and parser (most of parsing a manifest, and
  * most of the garbage it makes) are skipped for those. Every value, range and
  * source is what yaml's composer gives (compose-cst.ts mirrors it token by
  * token; this mirrors the same rules line by line), and a unit test compares
- * both over every fixture, the corpus and thousands of typos. Everything else —
+ * both over every fixture, the corpus, thousands of typos and comment lines
+ * inserted at random indents. Everything else —
  * comment lines after a left-out value or a block scalar, folded block
  * scalars, multi-line scalars, escapes, anchors, tags, quoted keys, odd
  * indentation, and anything yaml would report — returns `undefined`, and the
@@ -94,7 +97,7 @@ class TextComposer {
   private id = 0;
   /** True when the node composed last is a left-out value (`key:` with nothing under it). */
   private lastEmpty = false;
-  /** The current content line: its first offset, the offset of its first non-space, its end (`\n` or text end); indent -1 at the end. */
+  /** The current content line: its first offset, the offset of its first non-space, its end (its `\r\n` or `\n`, or the text end); indent -1 at the end. */
   private lineStart = 0;
   private content = 0;
   private lineEnd = 0;
@@ -177,8 +180,8 @@ class TextComposer {
       const code = text.charCodeAt(first);
       if (code === NEWLINE || code === RETURN) offset = this.nextLineStart(first);
       else if (code === HASH) offset = this.nextLineStart(this.lineEndFrom(first));
-      else if (code === 37 && first === offset)
-        leave(); // `%` directives
+      else if (code === PERCENT && first === offset)
+        leave(); // a directive
       else return offset;
     }
     return text.length;
