@@ -25,6 +25,7 @@ import {
 import type { SimClaim, SimVolume } from './claim-state';
 import { compareText } from './document-order';
 import { volumeNodeAffinityMatches } from './node-affinity';
+import { VolumeQueue, type QueuedVolume } from './volume-queue';
 
 /** Why one volume cannot serve the claim. */
 export interface VolumeRejection {
@@ -261,6 +262,8 @@ interface VolumeIndex {
   byClass: Map<string, { indexed: IndexedVolume[]; volumes: SimVolume[] }>;
   /** The static volumes whose claimRef names a claim (`namespace/name`), by name. */
   reservedFor: Map<string, IndexedVolume[]>;
+  /** The PV controller's queue of each class, made on its first search (null: not usable). */
+  queues: Map<string, VolumeQueue | null>;
 }
 
 const volumeIndexes = new WeakMap<readonly SimVolume[], VolumeIndex>();
@@ -279,6 +282,7 @@ function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {
       dynamicByClaim: new Map(),
       byClass: new Map(),
       reservedFor: new Map(),
+      queues: new Map(),
     };
     volumeIndexes.set(volumes, index);
   }
@@ -310,6 +314,7 @@ function indexVolumes(volumes: readonly SimVolume[]): VolumeIndex {
         { indexed, volumes: indexed.map(({ volume }) => volume) },
       ]),
     );
+    index.queues = new Map();
   }
   index.length = volumes.length;
   return index;
@@ -439,7 +444,6 @@ export function findMatchingVolume(
   options: MatchOptions,
 ): VolumeMatch {
   const listed = volumesInNameOrder(volumes, claim);
-  const { fitting, ended } = search(claim, candidatesInNameOrder(volumes, claim), options);
   let rejections: VolumeRejection[] | undefined;
   const match: VolumeMatch = {
     get rejections(): VolumeRejection[] {
@@ -450,10 +454,83 @@ export function findMatchingVolume(
       return rejections;
     },
   };
+  const queued = controllerMatch(claim, volumes, options);
+  if (queued !== null) {
+    if (queued) match.volume = queued;
+    return match;
+  }
+  const { fitting, ended } = search(claim, candidatesInNameOrder(volumes, claim), options);
   if (ended) return match;
   const volume = chooseVolume(fitting, options);
   if (volume) match.volume = volume;
   return match;
+}
+
+/** findMatchingVolume by a pass over every candidate volume: what controllerMatch must agree with. */
+export function findMatchingVolumeByScan(
+  claim: SimClaim,
+  volumes: readonly SimVolume[],
+  options: MatchOptions,
+): SimVolume | undefined {
+  const { fitting, ended } = search(claim, candidatesInNameOrder(volumes, claim), options);
+  return ended ? undefined : chooseVolume(fitting, options);
+}
+
+/** The class's queue for the PV controller's search; null when a capacity does not order. */
+function queueOf(index: VolumeIndex, className: string): VolumeQueue | null {
+  let queue = index.queues.get(className);
+  if (queue === undefined) {
+    const free = (index.byClass.get(className)?.volumes ?? []).filter((volume) => !volume.claimRef);
+    queue = VolumeQueue.usable(free) ? new VolumeQueue(free, accessModeSet, compareModeKeys) : null;
+    index.queues.set(className, queue);
+  }
+  return queue;
+}
+
+/**
+ * The PV controller's search (no node, no reasons) through the class's
+ * VolumeQueue, plus the volumes pre-bound to the claim; what `search` and
+ * `chooseVolume` give, without a pass over every volume. null when it does
+ * not apply: the scheduler's search, a claim selector, or the queue gives up.
+ */
+export function controllerMatch(
+  claim: SimClaim,
+  volumes: readonly SimVolume[],
+  options: MatchOptions,
+): SimVolume | undefined | null {
+  if (options.node || options.excluded || claim.selector !== undefined) return null;
+  const index = indexVolumes(volumes);
+  const claimKey = keyOf(claim.namespace, claim.name);
+  const selector: SelectorCache = { read: false, requirements: undefined };
+  const prebound = [
+    ...(index.reservedFor.get(claimKey) ?? []).filter(({ volume }) =>
+      isVolumeBoundToClaim(volume, claim),
+    ),
+    ...ownVolumes(index, claim),
+  ]
+    .sort(compareIndexed)
+    .map(({ volume }) => volume)
+    .filter(
+      (volume) =>
+        !isTaken(volume, claimKey, options, true) &&
+        failedChecks(volume, claim, options, true, selector) === 0,
+    );
+  let queued: QueuedVolume | undefined;
+  // With delayed binding the PV controller takes only pre-bound volumes.
+  if (!options.delayBinding) {
+    const queue = queueOf(index, claim.className);
+    const found = queue ? queue.first(claim, claimKey, options.boundTo) : null;
+    if (found === null) return null;
+    queued = found;
+  }
+  // chooseVolume: the first mode set with a fitting volume; in it, a pre-bound volume wins.
+  let best = queued?.modeKey;
+  for (const volume of prebound) {
+    const key = accessModeSet(volume);
+    if (best === undefined || compareModeKeys(key, best) < 0) best = key;
+  }
+  if (best === undefined) return undefined;
+  return prebound.find((volume) => accessModeSet(volume) === best) ?? queued?.volume;
 }
 
 const modeSets = new WeakMap<SimVolume, { modes: readonly string[]; key: string }>();
@@ -467,6 +544,11 @@ function accessModeSet(volume: SimVolume): string {
   return key;
 }
 
+/** The order the PV controller tries access-mode sets in: fewest modes first, then by name. */
+function compareModeKeys(a: string, b: string): number {
+  return a.split(',').length - b.split(',').length || compareText(a, b);
+}
+
 /** The volume a search picks among those that fit. */
 function chooseVolume(fitting: Candidate[], options: MatchOptions): SimVolume | undefined {
   if (options.node) return pick(fitting);
@@ -478,9 +560,7 @@ function chooseVolume(fitting: Candidate[], options: MatchOptions): SimVolume | 
     if (set) set.push(candidate);
     else sets.set(key, [candidate]);
   }
-  const ordered = [...sets.entries()].sort(
-    ([a], [b]) => a.split(',').length - b.split(',').length || compareText(a, b),
-  );
+  const ordered = [...sets.entries()].sort(([a], [b]) => compareModeKeys(a, b));
   for (const [, candidates] of ordered) {
     const volume = pick(candidates);
     if (volume) return volume;
