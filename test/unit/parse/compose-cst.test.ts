@@ -20,6 +20,7 @@ import {
 import { REPO_ROOT, SHARED_DIR } from '../../support/core-context';
 import { yamlFiles } from '../../support/yaml-files';
 import { pathsOf } from '../../support/json-paths';
+import { seededRandom } from '../../support/seeded-random';
 
 type Compose = (text: string) => ComposedDocument | undefined;
 
@@ -181,17 +182,6 @@ const TEXT_LEFT = [
   'a: [b, - c]\n',
 ];
 
-/** A small seeded generator (mulberry32), so a failing mutation can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Characters that change YAML's structure when typed in the wrong place. */
 const TYPOS = [
   ' ',
@@ -315,7 +305,7 @@ for (const [
     });
 
     it('agrees with yaml on thousands of typos in the fixtures: whatever it takes, yaml takes without an error', () => {
-      const next = random(20261127);
+      const next = seededRandom(20261127);
       const chunks = fixtureChunks();
       let taken = 0;
       let left = 0;
@@ -335,7 +325,7 @@ for (const [
     });
 
     it('agrees with yaml on comment lines inserted anywhere in the fixtures', () => {
-      const next = random(20261128);
+      const next = seededRandom(20261128);
       const chunks = fixtureChunks();
       let taken = 0;
       for (const chunk of chunks) {

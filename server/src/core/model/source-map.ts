@@ -1,6 +1,7 @@
 import { offsetsToRange, type LinePositions } from '../text/offset-range';
 import type { Range } from '../text/range';
 import type { JsonPath } from './json';
+import { lowerBound } from './lower-bound';
 import { FIELD, NODE_FIELDS, NODE_KIND, NONE, type SourceMapParts } from './source-map-table';
 
 /** What part of an entry a range should cover. */
@@ -26,13 +27,7 @@ class LineStarts implements LinePositions {
 
   linePos(offset: number): { line: number; col: number } {
     const starts = this.starts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((starts[mid] as number) < offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = lowerBound(starts, offset);
     if (starts[low] === offset) return { line: low + 1, col: 1 };
     if (low === 0) return { line: 0, col: offset };
     return { line: low, col: offset - (starts[low - 1] as number) + 1 };

@@ -17,17 +17,7 @@ import {
   findMatchingVolume,
   findMatchingVolumeByScan,
 } from '../../../../server/src/core/simulation/storage/match-volume';
-
-/** mulberry32: a failing pass can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../support/seeded-random';
 
 const GI = 1024 ** 3;
 const CLASSES = ['', 'manual', 'local'];
@@ -90,7 +80,7 @@ describe('the PV controller search by queue', () => {
     let answered = 0;
     let searches = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const claims = Array.from({ length: Math.floor(next() * 40) }, () => claimOf(next));
       const volumes = Array.from({ length: Math.floor(next() * 50) }, (_, i) =>
         volumeOf(next, i, claims),

@@ -14,6 +14,7 @@
  * thousands of volumes and claims of one class, this keeps binding near
  * linear instead of quadratic.
  */
+import { lowerBound } from '../../model/lower-bound';
 import type { SimClaim, SimVolume } from './claim-state';
 
 interface Group {
@@ -51,18 +52,6 @@ function firstLive(next: Int32Array, at: number): number {
     at = up;
   }
   return live;
-}
-
-/** The first index whose capacity is at least `bytes`. */
-function lowerBound(capacities: Float64Array, bytes: number): number {
-  let low = 0;
-  let high = capacities.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((capacities[mid] as number) < bytes) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 export class VolumeQueue {
