@@ -33,7 +33,7 @@ interface Props {
 }
 
 /** Up to this many entries, a map's keys are compared one by one to find a repeated key. */
-const SCANNED_KEYS = 16;
+export const SCANNED_KEYS = 16;
 
 /** First characters yaml reports a plain scalar for (BAD_SCALAR_START): left to resolveAsScalar. */
 const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);

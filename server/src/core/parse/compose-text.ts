@@ -1,7 +1,7 @@
 import { LineCounter } from 'yaml';
 import { SourceMapBuilder } from '../model/source-map-builder';
 import { NODE_KIND } from '../model/source-map-table';
-import type { ComposedDocument } from './compose-cst';
+import { SCANNED_KEYS, type ComposedDocument } from './compose-cst';
 import { resolvePlainScalar } from './plain-scalar';
 
 /** A document composed straight from its text, with the line starts yaml's LineCounter would hold. */
@@ -46,9 +46,6 @@ const INDICATOR_START = new Set('?:,[]{}#&*!|>\'"%@`'.split('').map((ch) => ch.c
 
 /** A key taken here is at most this long (yaml gives up on implicit keys over 1024 characters). */
 const MAX_KEY_LINE = 1000;
-
-/** Up to this many entries, a map's keys are compared one by one to find a repeated key. */
-const SCANNED_KEYS = 16;
 
 /** Letters, digits and `-_./`: the characters a key taken here is made of (label and annotation keys among them). */
 function isKeyCharacter(code: number): boolean {

@@ -12,6 +12,10 @@
  * Scheduler path (a node): only volumes of the claim's class are listed
  * (volumeBinder.findMatchingVolumes), their nodeAffinity must admit the node,
  * and access modes are checked directly.
+ *
+ * The PV controller's search for a claim without selector goes through the
+ * class's VolumeQueue (volume-queue.ts) rather than a pass over every volume;
+ * the pass remains for the scheduler, selectors and the reasons.
  */
 import type { ClusterNode } from '../report';
 import { appendTo } from '../model/append-to';
