@@ -459,13 +459,7 @@ export function findMatchingVolume(
     },
   };
   const queued = controllerMatch(claim, volumes, options);
-  if (queued !== null) {
-    if (queued) match.volume = queued;
-    return match;
-  }
-  const { fitting, ended } = search(claim, candidatesInNameOrder(volumes, claim), options);
-  if (ended) return match;
-  const volume = chooseVolume(fitting, options);
+  const volume = queued !== null ? queued : findMatchingVolumeByScan(claim, volumes, options);
   if (volume) match.volume = volume;
   return match;
 }
