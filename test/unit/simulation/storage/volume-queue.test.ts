@@ -17,6 +17,7 @@ import {
   findMatchingVolume,
   findMatchingVolumeByScan,
 } from '../../../../server/src/core/simulation/storage/match-volume';
+import { provisionedVolume } from '../../../../server/src/core/simulation/storage/provision-claim';
 import { seededRandom } from '../../../support/seeded-random';
 
 const GI = 1024 ** 3;
@@ -100,18 +101,9 @@ describe('the PV controller search by queue', () => {
         if (expected) boundTo.set(expected.name, key);
         else if (next() < 0.5) {
           // Provisioned for the claim, as provisionClaim does: the list grows.
-          const name = `pvc-${seed}-${searches}`;
-          volumes.push({
-            name,
-            className: claim.className,
-            capacity: claim.request,
-            accessModes: [...claim.accessModes],
-            volumeMode: claim.volumeMode,
-            labels: {},
-            claimRef: { namespace: claim.namespace, name: claim.name },
-            dynamic: true,
-          });
-          boundTo.set(name, key);
+          const volume = provisionedVolume(claim);
+          volumes.push(volume);
+          boundTo.set(volume.name, key);
         }
       }
     }

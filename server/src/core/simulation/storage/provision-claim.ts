@@ -104,7 +104,14 @@ export function provisionClaim(
     );
     return unbindableStatus(reason, specFocus(claim, ['storageClassName']), reason, delayed);
   }
-  const volume: SimVolume = {
+  const volume = provisionedVolume(claim);
+  context.volumes.push(volume);
+  return bindVolume(context, claim, volume);
+}
+
+/** The volume a provisioner makes for the claim: its class, size, modes, and a claimRef to it. */
+export function provisionedVolume(claim: SimClaim): SimVolume {
+  return {
     name: dynamicVolumeName(claim.namespace, claim.name),
     className: claim.className,
     capacity: claim.request,
@@ -114,6 +121,4 @@ export function provisionClaim(
     claimRef: { namespace: claim.namespace, name: claim.name },
     dynamic: true,
   };
-  context.volumes.push(volume);
-  return bindVolume(context, claim, volume);
 }
