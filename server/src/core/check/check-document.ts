@@ -7,7 +7,6 @@ import type { SourceMap } from '../model/source-map';
 import type { ParsedDocument } from '../parse/parsed-document';
 import { rulesFor, type RuleContext } from '../rules/rule';
 import { schemaErrorsToFindings } from '../schema/schema-findings';
-import { offsetsToRange } from '../text/offset-range';
 import type { CheckContext } from './check-context';
 import { stripNulls } from './strip-nulls';
 
@@ -180,7 +179,7 @@ export function checkParsedDocument(parsed: ParsedDocument, context: CheckContex
     return { findings, manifests: [], kubernetes: false };
   }
   const [start, end] = parsed.range;
-  const documentRange = offsetsToRange(parsed.lineCounter, start, end);
+  const documentRange = parsed.sourceMap.offsetsRange(start, end);
   const sourceMap = parsed.sourceMap;
   if (!isJsonObject(parsed.value)) {
     return {

@@ -126,6 +126,11 @@ export class SourceMap {
     return offsetsToRange(this.lines, start, this.field(id, END));
   }
 
+  /** The range of chunk offsets [start, end) in this document's lines. */
+  offsetsRange(start: number, end: number): Range {
+    return offsetsToRange(this.lines, start, end);
+  }
+
   /** The whole extent of the node at `path` (every line of it), if the path exists. */
   span(path: JsonPath): Range | undefined {
     const found = this.locate(path);

@@ -1,12 +1,12 @@
-import { LineCounter } from 'yaml';
 import { SourceMapBuilder } from '../model/source-map-builder';
 import { NODE_KIND } from '../model/source-map-table';
 import { SCANNED_KEYS, type ComposedDocument } from './compose-cst';
 import { resolvePlainScalar } from './plain-scalar';
 
-/** A document composed straight from its text, with the line starts yaml's LineCounter would hold. */
+/** A document composed straight from its text, with the line starts its source map reads positions by. */
 export interface TextComposedDocument extends ComposedDocument {
-  lineCounter: LineCounter;
+  /** The offset of every line's start, as yaml's LineCounter holds them. */
+  lineStarts: number[];
 }
 
 /** Thrown inside the walk when the text needs yaml; caught in composeText. Made once: an Error captures a stack. */
@@ -129,13 +129,13 @@ class TextComposer {
     const root = this.id;
     // Blank lines after the last value end the document; after a left-out value yaml keeps them with the key.
     const end = this.lastEmpty ? this.end : text.length;
-    const lineCounter = this.lineCounter();
+    const lineStarts = this.lineStarts();
     return {
       value,
-      sourceMap: this.builder.finish(root, lineCounter.lineStarts),
+      sourceMap: this.builder.finish(root, lineStarts),
       range: [start, end],
       empty: false,
-      lineCounter,
+      lineStarts,
     };
   }
 
@@ -148,25 +148,23 @@ class TextComposer {
   /** A `---` line and nothing after it (a file ending in `---`): yaml's empty document, a null after the marker. */
   private emptyDocument(start: number, at: number): TextComposedDocument {
     const root = this.builder.addScalar(at, at, '');
-    const lineCounter = this.lineCounter();
+    const lineStarts = this.lineStarts();
     return {
       value: undefined,
-      sourceMap: this.builder.finish(root, lineCounter.lineStarts),
+      sourceMap: this.builder.finish(root, lineStarts),
       range: [start, at],
       empty: true,
-      lineCounter,
+      lineStarts,
     };
   }
 
-  /** yaml's LineCounter for the text: the offset of every line's start. */
-  private lineCounter(): LineCounter {
+  /** The offset of every line's start, as yaml's LineCounter counts them. */
+  private lineStarts(): number[] {
     const text = this.text;
-    const lineCounter = new LineCounter();
-    const lineStarts = lineCounter.lineStarts;
-    lineStarts.push(0);
+    const lineStarts = [0];
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
       lineStarts.push(at + 1);
-    return lineCounter;
+    return lineStarts;
   }
 
   /** Skips blank and comment lines from line start `offset`; returns the start of the first other line. */

@@ -166,14 +166,17 @@ export function parseChunk(text: string): ParsedChunk {
   }
   // The common case: block YAML composed straight from the text, without yaml's lexer and parser.
   const fromText = composeText(text);
-  if (fromText) return { documents: [{ ...fromText, findings: [] }], findings: [] };
+  if (fromText) {
+    const { sourceMap, range, value, empty } = fromText;
+    return { documents: [{ sourceMap, range, value, empty, findings: [] }], findings: [] };
+  }
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
     const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
     // Else the value and source map straight from yaml's CST.
     const composed = composeCst(tokens, lineCounter.lineStarts);
-    if (composed) return { documents: [{ ...composed, lineCounter, findings: [] }], findings: [] };
+    if (composed) return { documents: [{ ...composed, findings: [] }], findings: [] };
     documents = composeWithYaml(tokens);
   } catch (error) {
     return {
@@ -229,7 +232,6 @@ export function parseChunk(text: string): ParsedChunk {
       return {
         sourceMap: documentSourceMap(document, lineCounter),
         range: [start, end],
-        lineCounter,
         value,
         findings,
         empty,

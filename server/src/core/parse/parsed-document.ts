@@ -1,4 +1,3 @@
-import type { LineCounter } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import type { SourceMap } from '../model/source-map';
 
@@ -8,7 +7,6 @@ export interface ParsedDocument {
   sourceMap: SourceMap;
   /** The document's offsets in its chunk: where it starts and where it ends, past trailing comments. */
   range: [number, number];
-  lineCounter: LineCounter;
   /** The document as plain data; `undefined` when it could not be converted (alias limit …). */
   value: unknown;
   /** YAML errors and limit violations found while parsing this document. */
