@@ -45,6 +45,19 @@ export class SourceMapBuilder {
     this.nodes[id * NODE_FIELDS + FIELD.end] = end;
   }
 
+  /** Sets the items of sequence `id` at once, for a walk that collects them before it knows their count. */
+  setItems(id: number, items: readonly number[]): void {
+    const first = this.reserve(id, items.length, 1);
+    for (let i = 0; i < items.length; i++) this.slots[first + i] = items[i] as number;
+  }
+
+  /** Sets the entries of map `id` at once: their `keys`, and `slots` holding key and value ids in turn. */
+  setEntries(id: number, keys: readonly string[], slots: readonly number[]): void {
+    const first = this.reserve(id, keys.length, 2);
+    for (let i = 0; i < slots.length; i++) this.slots[first + i] = slots[i] as number;
+    for (let i = 0; i < keys.length; i++) this.keys[first + 2 * i] = keys[i];
+  }
+
   setSlot(slot: number, id: number, key?: string): void {
     this.slots[slot] = id;
     if (key !== undefined) this.keys[slot] = key;

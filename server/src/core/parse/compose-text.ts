@@ -331,11 +331,7 @@ class TextComposer {
       at = this.content;
       if (this.isDash(at)) leave();
     }
-    const first = builder.reserve(id, keys.length, 2);
-    for (let i = 0; i < keys.length; i++) {
-      builder.setSlot(first + 2 * i, slots[2 * i] as number, keys[i]);
-      builder.setSlot(first + 2 * i + 1, slots[2 * i + 1] as number);
-    }
+    builder.setEntries(id, keys, slots);
     builder.setRange(id, start, this.end);
     this.keepComments(indent);
     this.id = id;
@@ -380,8 +376,7 @@ class TextComposer {
       if (this.indent < indent || !this.isDash(this.content)) break;
       at = this.content;
     }
-    const first = builder.reserve(id, items.length, 1);
-    for (let i = 0; i < ids.length; i++) builder.setSlot(first + i, ids[i] as number);
+    builder.setItems(id, ids);
     builder.setRange(id, start, this.end);
     this.keepComments(indent);
     this.id = id;
@@ -408,11 +403,9 @@ class TextComposer {
     let value: unknown;
     let valueEnd: number;
     if (code === QUOTE_DOUBLE || code === QUOTE_SINGLE) {
-      const close = this.closingQuote(at);
-      const source = text.slice(at + 1, close);
-      value = code === QUOTE_SINGLE ? source.replaceAll("''", "'") : source;
-      valueEnd = close + 1;
-      this.id = this.builder.addScalar(at, valueEnd, value as string);
+      const quoted = this.quotedScalar(at);
+      value = quoted.value;
+      valueEnd = quoted.end;
     } else if (code === BRACKET_OPEN || code === BRACE_OPEN) {
       value = this.flowCollection(at);
       valueEnd = this.end;
@@ -496,6 +489,15 @@ class TextComposer {
     return end;
   }
 
+  /** A one-line quoted scalar opening at `at`, added as the node composed last: its value and where it ends. */
+  private quotedScalar(at: number): { value: string; end: number } {
+    const close = this.closingQuote(at);
+    const source = this.text.slice(at + 1, close);
+    const value = this.text.charCodeAt(at) === QUOTE_SINGLE ? source.replaceAll("''", "'") : source;
+    this.id = this.builder.addScalar(at, close + 1, value);
+    return { value, end: close + 1 };
+  }
+
   /** The closing quote of a one-line quoted scalar opening at `at`, without escapes. */
   private closingQuote(at: number): number {
     const text = this.text;
@@ -533,14 +535,11 @@ class TextComposer {
     } else if (text.charCodeAt(at) !== BRACKET_CLOSE) {
       for (;;) {
         const code = text.charCodeAt(at);
-        let itemEnd: number;
         if (code === QUOTE_DOUBLE || code === QUOTE_SINGLE) {
-          itemEnd = this.closingQuote(at) + 1;
-          const source = text.slice(at + 1, itemEnd - 1);
-          const value = code === QUOTE_SINGLE ? source.replaceAll("''", "'") : source;
-          ids.push(builder.addScalar(at, itemEnd, value));
-          items.push(value);
-          at = this.skipSpaces(itemEnd);
+          const quoted = this.quotedScalar(at);
+          ids.push(this.id);
+          items.push(quoted.value);
+          at = this.skipSpaces(quoted.end);
         } else {
           // `-` before a space or flow indicator is an item indicator in flow too, which yaml reports.
           if (
@@ -548,7 +547,7 @@ class TextComposer {
             (code === DASH && !isKeyCharacter(text.charCodeAt(at + 1)))
           )
             leave();
-          itemEnd = at;
+          let itemEnd = at;
           let i = at;
           for (; i < this.lineEnd; i++) {
             const c = text.charCodeAt(i);
@@ -578,8 +577,7 @@ class TextComposer {
       }
     }
     const closeEnd = at + 1;
-    const first = builder.reserve(id, ids.length, 1);
-    for (let i = 0; i < ids.length; i++) builder.setSlot(first + i, ids[i] as number);
+    builder.setItems(id, ids);
     builder.setRange(id, start, closeEnd);
     this.id = id;
     this.end = closeEnd;
